@@ -1,0 +1,35 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "princip",
+  platforms: [.macOS(.v14)],
+  products: [
+    .library(name: "CEL", targets: ["CEL"]),
+    .library(name: "PrincipEngine", targets: ["PrincipEngine"]),
+    .executable(name: "princip", targets: ["princip"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // The Common Expression Language: knows nothing of rules or social services.
+    .target(name: "CEL"),
+    // Rule packs, loading, linting, evaluation, scoring and reports.
+    .target(
+      name: "PrincipEngine",
+      dependencies: ["CEL", .product(name: "Yams", package: "Yams")]
+    ),
+    // The command-line tool: parses arguments, calls the engine, prints.
+    .executableTarget(
+      name: "princip",
+      dependencies: [
+        "PrincipEngine", "CEL",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "CELTests", dependencies: ["CEL"]),
+    .testTarget(name: "PrincipEngineTests", dependencies: ["PrincipEngine", "CEL"]),
+  ]
+)
