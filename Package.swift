@@ -19,8 +19,12 @@ let package = Package(
     // Rule packs, loading, linting, evaluation, scoring and reports.
     .target(
       name: "PrincipEngine",
-      dependencies: ["CEL", .product(name: "Yams", package: "Yams")]
+      dependencies: ["CEL", .product(name: "Yams", package: "Yams")],
+      plugins: ["EmbedRules"]
     ),
+    // Builds Rules/ into the engine, so the binary works when copied on its own.
+    .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["embed-rules"]),
+    .executableTarget(name: "embed-rules", path: "Sources/embed-rules"),
     // The command-line tool: parses arguments, calls the engine, prints.
     .executableTarget(
       name: "princip",

@@ -6,6 +6,6 @@ struct Princip: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "princip",
     abstract: "Check a social-services proposal against a municipality's policy principles.",
-    subcommands: [EvalCommand.self]
+    subcommands: [RulesCommand.self]
   )
 }

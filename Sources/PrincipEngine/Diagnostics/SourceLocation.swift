@@ -1,0 +1,28 @@
+/// A place in an input file: 1-based line and column (columns count Unicode scalars).
+///
+/// Every error and lint finding carries one, so a user can jump to the spot.
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+  /// The file as the user named it (or a `bundled:` path for the built-in rules).
+  public var file: String
+  /// 1-based line; 0 when the whole file is meant.
+  public var line: Int
+  /// 1-based column; 0 when the whole line is meant.
+  public var column: Int
+
+  public init(file: String, line: Int = 0, column: Int = 0) {
+    self.file = file
+    self.line = line
+    self.column = column
+  }
+
+  /// `file:line:column`, leaving out what is unknown.
+  public var description: String {
+    guard line > 0 else { return file }
+    guard column > 0 else { return "\(file):\(line)" }
+    return "\(file):\(line):\(column)"
+  }
+
+  public static func < (lhs: Self, rhs: Self) -> Bool {
+    (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+  }
+}

@@ -1,0 +1,53 @@
+import CEL
+
+/// What a finding is about: the whole proposal, or one proposed intervention.
+public enum Subject: Sendable, Hashable, Comparable {
+  case proposal
+  /// The intervention at this index of `proposal.interventions`.
+  case intervention(Int)
+
+  /// The CEL path of the subject: `proposal` or `proposal.interventions[2]`.
+  public var path: String {
+    switch self {
+    case .proposal: "proposal"
+    case .intervention(let index): "proposal.interventions[\(index)]"
+    }
+  }
+}
+
+/// A fact of the proposal that decided a finding: its path and value (`nil` when missing).
+public struct Evidence: Sendable, Hashable {
+  public var path: String
+  public var value: CELValue?
+}
+
+/// The result of one rule for one subject, with everything needed to explain it.
+public struct Finding: Sendable {
+  public var ruleID: String
+  public var principleID: String
+  public var severity: Severity
+  public var subject: Subject
+  public var outcome: Outcome
+  /// For `undetermined`: the fields the rule needs, as CEL paths.
+  public var missing: [String]
+  /// The facts the rule read, with their values.
+  public var evidence: [Evidence]
+  /// For `justified`: the proposal's documented reason.
+  public var justification: String?
+  /// The rule's message with the facts filled in (violated and justified findings).
+  public var message: LocalizedText?
+  /// What would mend it (violated, justified and undetermined findings).
+  public var remedy: LocalizedText?
+  /// An evaluation error that left the rule undetermined (a rule or data problem).
+  public var problem: String?
+
+  /// Score points this finding costs: the severity's weight for a violation, a quarter
+  /// of it when undetermined, nothing otherwise.
+  public var penalty: Int {
+    switch outcome {
+    case .violated: severity.weight
+    case .undetermined: severity.weight / 4
+    case .satisfied, .justified, .notApplicable: 0
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import CEL
+
+/// Fills in a message's `{{ expression }}` placeholders with facts from the proposal.
+enum MessageRenderer {
+  static func render(_ template: MessageTemplate, _ activation: CELActivation) -> LocalizedText {
+    LocalizedText(da: render(template.da, activation, .da), en: render(template.en, activation, .en))
+  }
+
+  private static func render(_ segments: [MessageTemplate.Segment], _ activation: CELActivation, _ language: Language) -> String {
+    var text = ""
+    for segment in segments {
+      switch segment {
+      case .text(let literal):
+        text += literal
+      case .fact(let expression):
+        if case .value(let value) = expression.program.evaluate(activation) {
+          text += ValueText.plain(value, language)
+        } else {
+          text += "?"
+        }
+      }
+    }
+    return text
+  }
+}
+
+/// Values as a caseworker reads them: text without quotes, lists joined, dates as dates.
+public enum ValueText {
+  public static func plain(_ value: CELValue, _ language: Language) -> String {
+    switch value {
+    case .null: return "–"
+    case .bool(let flag): return language == .da ? (flag ? "ja" : "nej") : (flag ? "yes" : "no")
+    case .string(let text): return text
+    case .int(let number): return String(number)
+    case .uint(let number): return String(number)
+    case .double(let number): return number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+    case .timestamp(let time):
+      let text = time.description
+      return text.hasSuffix("T00:00:00Z") ? String(text.prefix(10)) : text
+    case .list(let elements): return elements.isEmpty ? "[]" : elements.map { plain($0, language) }.joined(separator: ", ")
+    default: return value.description
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import CEL
+
+/// `princip rules lint`: every problem in a rules folder, each at its file, line and column.
+///
+/// Beyond what loading finds (YAML errors, unknown keys, CEL syntax, dangling
+/// references, duplicate ids), it checks the fields rules name against the proposal
+/// schema and that every rule carries the examples that show it working.
+public enum Linter {
+  /// The shared theme tags of `Rules/README.md`.
+  public static let themes: Set<String> = [
+    "local_first", "group_before_individual", "home_before_residential", "general_before_specialised",
+    "least_intrusive", "time_limited_first", "phase_out", "volunteers_first", "network", "welfare_technology",
+    "citizen_wishes", "resources", "recovery", "follow_up", "cost_proportionate", "employment", "involvement",
+    "relatives", "transparency", "coherence", "transitions", "knowledge", "communities", "inclusion", "mastery",
+  ]
+
+  public static func lint(_ files: RuleFiles) -> [Diagnostic] {
+    let parts = RuleLibrary.read(files, only: nil)
+    var diagnostics = parts.diagnostics
+    if let schema = parts.schema, let ladder = parts.ladder {
+      var fields = FieldCheck(schema: schema, ladder: ladder)
+      for rule in parts.packs.flatMap(\.rules) {
+        for expression in [rule.when, rule.require].compactMap({ $0 }) { fields.check(expression, scope: rule.scope) }
+        for template in [rule.message, rule.remedy] {
+          for case .fact(let expression) in template.da + template.en { fields.check(expression, scope: rule.scope) }
+        }
+      }
+      diagnostics += fields.diagnostics
+    }
+    for pack in parts.packs { diagnostics += coverage(of: pack) }
+    return Array(Set(diagnostics)).sorted()
+  }
+
+  /// Warnings for what a pack leaves unshown: principles without rules, rules without
+  /// the examples that prove them, themes outside the shared list.
+  static func coverage(of pack: RulePack) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    let enforced = Set(pack.rules.map(\.principleID))
+    for principle in pack.principles {
+      if principle.notCheckableReason == nil, !enforced.contains(principle.id) {
+        found.append(Diagnostic(.warning, at: principle.location,
+          da: "principppet '\(principle.id)' håndhæves ikke af nogen regel; flyt det til not_checkable med en begrundelse",
+          en: "principle '\(principle.id)' is enforced by no rule; move it to not_checkable with a reason"))
+      }
+      for theme in principle.themes where !themes.contains(theme) {
+        let hint = Suggestion.closest(to: theme, among: themes)
+        found.append(Diagnostic(.warning, at: principle.location,
+          da: "ukendt tema '\(theme)'" + (hint.map { " (mente du '\($0)'?)" } ?? ""),
+          en: "unknown theme '\(theme)'" + (hint.map { " (did you mean '\($0)'?)" } ?? "")))
+      }
+    }
+    for rule in pack.rules {
+      let outcomes = Set(rule.examples.flatMap(\.expected))
+      if !outcomes.contains(.violated) {
+        found.append(Diagnostic(.warning, at: rule.location,
+          da: "reglen '\(rule.id)' har intet eksempel, der bryder den (expect: violated)",
+          en: "rule '\(rule.id)' has no example that breaks it (expect: violated)"))
+      }
+      if outcomes.isDisjoint(with: [.satisfied, .notApplicable]) {
+        found.append(Diagnostic(.warning, at: rule.location,
+          da: "reglen '\(rule.id)' har intet eksempel, der overholder den (expect: satisfied)",
+          en: "rule '\(rule.id)' has no example that honours it (expect: satisfied)"))
+      }
+      if rule.justifiable, !outcomes.contains(.justified) {
+        found.append(Diagnostic(.warning, at: rule.location,
+          da: "reglen '\(rule.id)' kan begrundes, men har intet eksempel med en begrundelse (expect: justified)",
+          en: "rule '\(rule.id)' is justifiable but has no justified example (expect: justified)"))
+      }
+    }
+    return found
+  }
+}

@@ -1,0 +1,107 @@
+import CEL
+import Foundation
+
+/// Everything read from a rules folder: the proposal schema, the ladder and every
+/// version of every pack.
+public struct RuleLibrary: Sendable {
+  public var schema: ProposalSchema
+  public var ladder: Ladder
+  /// Every pack version, sorted by name and then by the date it came into force.
+  public var packs: [RulePack]
+
+  /// Pack names, sorted.
+  public var packNames: [String] { Array(Set(packs.map(\.name))).sorted() }
+
+  /// Every version of the pack `name`, oldest first.
+  public func versions(of name: String) -> [RulePack] {
+    packs.filter { $0.name == name }
+  }
+
+  /// The version of pack `name` in force on `date`.
+  public func pack(named name: String, on date: CivilDate) throws(PrincipError) -> RulePack {
+    let versions = versions(of: name)
+    guard !versions.isEmpty else { throw .unknownPack(name, available: packNames) }
+    guard let pack = versions.first(where: { $0.inForce.contains(date) }) else {
+      throw .noPackInForce(pack: name, date: date.description, periods: versions.map { "\($0.version): \($0.inForce)" })
+    }
+    return pack
+  }
+
+  /// The newest version of pack `name`.
+  public func latest(named name: String) throws(PrincipError) -> RulePack {
+    guard let pack = versions(of: name).last else { throw .unknownPack(name, available: packNames) }
+    return pack
+  }
+
+  /// Loads the library; `nil` when an error makes it unusable. Diagnostics list every
+  /// problem found, errors and warnings. `only` limits loading to the named packs
+  /// (their folder names), which keeps a single check fast.
+  public static func load(_ files: RuleFiles, only: Set<String>? = nil) -> (library: RuleLibrary?, diagnostics: [Diagnostic]) {
+    let parts = read(files, only: only)
+    guard let schema = parts.schema, let ladder = parts.ladder, !parts.diagnostics.contains(where: { $0.level == .error }) else {
+      return (nil, parts.diagnostics)
+    }
+    return (RuleLibrary(schema: schema, ladder: ladder, packs: parts.packs), parts.diagnostics)
+  }
+
+  /// Everything that could be read, usable or not, for the linter.
+  static func read(_ files: RuleFiles, only: Set<String>?) -> (schema: ProposalSchema?, ladder: Ladder?, packs: [RulePack], diagnostics: [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    func parse(_ relative: String) -> YAMLDocument? {
+      guard let text = files.texts[relative] else { return nil }
+      do {
+        return try YAMLDocument(text: text, file: files.display(relative))
+      } catch {
+        diagnostics.append(error.diagnostic)
+        return nil
+      }
+    }
+
+    let schemaPath = "schema/proposal.schema.json"
+    var schema: ProposalSchema?
+    if let text = files.texts[schemaPath] {
+      do { schema = try ProposalSchema(json: Data(text.utf8), file: files.display(schemaPath)) } catch { diagnostics.append(error.diagnostic) }
+    } else {
+      diagnostics.append(Diagnostic(.error, at: SourceLocation(file: files.display(schemaPath)), da: "forslagsskemaet mangler", en: "the proposal schema is missing"))
+    }
+    var ladder: Ladder?
+    if let document = parse("ladder.yaml") {
+      var reader = LadderReader()
+      ladder = reader.ladder(from: document)
+      diagnostics += reader.diagnostics
+    } else if files.texts["ladder.yaml"] == nil {
+      diagnostics.append(Diagnostic(.error, at: SourceLocation(file: files.display("ladder.yaml")), da: "indsatstrappen mangler", en: "the intervention ladder is missing"))
+    }
+    let shared = [schemaPath, "ladder.yaml"].compactMap { path in files.texts[path].map { (path, $0) } }
+
+    var packs: [RulePack] = []
+    for packFile in files.texts.keys.filter({ $0 == "pack.yaml" || $0.hasSuffix("/pack.yaml") }).sorted() {
+      let directory = String(packFile.dropLast("pack.yaml".count))
+      if let only, let folder = packFile.split(separator: "/").first, !only.contains(String(folder)) { continue }
+      let rulePaths = files.texts.keys.filter {
+        $0.hasPrefix(directory + "rules/") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml"))
+      }.sorted()
+      let fingerprint = Self.fingerprint(shared + ([packFile] + rulePaths).map { ($0, files.texts[$0] ?? "") })
+      guard let document = parse(packFile) else { continue }
+      let ruleDocuments = rulePaths.compactMap(parse)
+      var reader = RulePackReader()
+      if let pack = reader.pack(from: document, rules: ruleDocuments, fingerprint: fingerprint, directory: files.display(String(directory.dropLast()))) {
+        packs.append(pack)
+      }
+      diagnostics += reader.diagnostics
+    }
+    packs.sort { ($0.name, $0.inForce.from) < ($1.name, $1.inForce.from) }
+    diagnostics += IntegrityCheck(packs: packs, ladder: ladder, schema: schema).diagnostics()
+
+    return (schema, ladder, packs, diagnostics.sorted())
+  }
+
+  /// SHA-256 over the files' paths and texts, in path order.
+  static func fingerprint(_ files: [(String, String)]) -> String {
+    var bytes: [UInt8] = []
+    for (path, text) in files.sorted(by: { $0.0 < $1.0 }) {
+      bytes += Array(path.utf8) + [0] + Array(text.utf8) + [0]
+    }
+    return SHA256.hex(bytes)
+  }
+}

@@ -1,0 +1,117 @@
+import CEL
+import Yams
+
+/// A parsed YAML (or JSON) file: its text, its node tree, and positions for errors.
+public struct YAMLDocument: @unchecked Sendable {
+  // `Yams.Node` is not marked Sendable, but the tree is immutable once parsed.
+  public let file: String
+  public let text: String
+  public let root: Node
+
+  /// Most nodes a document may expand to; aliases make a small file a huge tree.
+  public static let nodeLimit = 200_000
+
+  /// Parses `text`, reporting syntax errors with file, line and column.
+  public init(text: String, file: String) throws(PrincipError) {
+    do {
+      guard let root = try Yams.compose(yaml: text) else {
+        throw PrincipError.unusableFile(file: file, problem: .empty)
+      }
+      self.root = root
+    } catch let error as PrincipError {
+      throw error
+    } catch let error as YamlError {
+      throw Self.syntaxError(error, file: file)
+    } catch {
+      throw .syntax(SourceLocation(file: file), detail: "\(error)")
+    }
+    self.file = file
+    self.text = text
+  }
+
+  /// Reads and parses a file.
+  public init(path: String, limit: Int = InputText.defaultLimit) throws(PrincipError) {
+    try self.init(text: try InputText.read(path: path, limit: limit), file: path)
+  }
+
+  /// The position of `node` in this file.
+  public func location(of node: Node) -> SourceLocation {
+    guard let mark = node.mark else { return SourceLocation(file: file) }
+    return SourceLocation(file: file, line: mark.line, column: mark.column)
+  }
+
+  /// The node a field path leads to, or the deepest node on the way.
+  public func node(at path: FieldPath) -> Node {
+    var node = root
+    for component in path.components {
+      switch (component, node) {
+      case (.field(let name), .mapping(let mapping)):
+        guard let pair = mapping.first(where: { $0.key.string == name }) else { return node }
+        node = pair.value
+      case (.index(let index), .sequence(let sequence)) where index < sequence.count:
+        node = sequence[index]
+      default:
+        return node
+      }
+    }
+    return node
+  }
+
+  /// Converts the tree to a CEL value: YAML's resolved scalars keep their type
+  /// (int, float, bool, null); timestamps stay text so the schema can check dates.
+  public func value() throws(PrincipError) -> CELValue {
+    var budget = Self.nodeLimit
+    return try Self.value(of: root, budget: &budget, file: file)
+  }
+
+  static func value(of node: Node, budget: inout Int, file: String) throws(PrincipError) -> CELValue {
+    budget -= 1
+    guard budget >= 0 else { throw .unusableFile(file: file, problem: .tooManyNodes(limit: nodeLimit)) }
+    switch node {
+    case .scalar(let scalar):
+      return scalarValue(scalar)
+    case .sequence(let sequence):
+      var elements: [CELValue] = []
+      elements.reserveCapacity(sequence.count)
+      for element in sequence { elements.append(try value(of: element, budget: &budget, file: file)) }
+      return .list(elements)
+    case .mapping(let mapping):
+      var builder = CELMap.Builder(capacity: mapping.count)
+      for (key, element) in mapping {
+        builder.set(try value(of: key, budget: &budget, file: file), try value(of: element, budget: &budget, file: file))
+      }
+      return .map(builder.build())
+    case .alias(let alias):
+      return .string(alias.anchor.rawValue)
+    }
+  }
+
+  private static func scalarValue(_ scalar: Node.Scalar) -> CELValue {
+    let text = scalar.string
+    guard scalar.style == .plain || scalar.style == .any else { return .string(text) }
+    switch Tag.Name(rawValue: Node.scalar(scalar).tag.rawValue) {
+    case .null: return .null
+    case .bool: return Bool.construct(from: scalar).map(CELValue.bool) ?? .string(text)
+    case .int: return Int64(text).map(CELValue.int) ?? Double.construct(from: scalar).map(CELValue.double) ?? .string(text)
+    case .float: return Double.construct(from: scalar).map(CELValue.double) ?? .string(text)
+    default: return .string(text)
+    }
+  }
+
+  private static func syntaxError(_ error: YamlError, file: String) -> PrincipError {
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+      return .syntax(SourceLocation(file: file, line: mark.line, column: mark.column), detail: detail)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return .syntax(
+        SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+        detail: "duplicate key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
+    case .reader(let problem, let offset, _, _):
+      return .syntax(SourceLocation(file: file), detail: problem + (offset.map { " at byte \($0)" } ?? ""))
+    default:
+      return .syntax(SourceLocation(file: file), detail: "\(error)")
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import PrincipEngine
+
+extension Language: ExpressibleByArgument {}
+
+/// `--lang da|en`: the language of everything princip prints for people.
+struct LanguageOption: ParsableArguments {
+  @Option(name: .customLong("lang"), help: "Language of the output: da (default) or en.")
+  var language: Language = .da
+}
+
+/// Exit codes shared by the commands (see docs/exit-codes.md).
+enum ExitStatus {
+  /// Invalid input or usage.
+  static let invalid = ExitCode(2)
+}
+
+/// Where the rules come from: the copy built into princip, or a folder.
+enum RuleSource {
+  /// The rule files in `directory`, or the bundled rules when it is `nil`.
+  static func files(_ directory: String?) throws(PrincipError) -> RuleFiles {
+    try directory.map { (path) throws(PrincipError) in try RuleFiles.directory(path) } ?? .bundled
+  }
+
+  /// Loads the library, printing its diagnostics and exiting with status 2 if it is unusable.
+  static func library(_ directory: String?, only: Set<String>? = nil, language: Language) throws -> RuleLibrary {
+    let files = try files(directory)
+    let (library, diagnostics) = RuleLibrary.load(files, only: only)
+    for diagnostic in diagnostics where diagnostic.level == .error {
+      printError(diagnostic.rendered(in: language))
+    }
+    guard let library else { throw ExitStatus.invalid }
+    return library
+  }
+}
+
+/// Writes a line to standard error.
+func printError(_ line: String) {
+  FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+extension PrincipError {
+  /// Shows the error to the user and turns it into exit status 2.
+  func report(in language: Language) -> ExitCode {
+    printError(message(in: language))
+    return ExitStatus.invalid
+  }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import PrincipEngine
+
+/// `princip rules lint [DIR]`
+struct RulesLintCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lint",
+    abstract: "Check rule files: YAML, keys, CEL syntax, fields and values against the proposal schema, examples.",
+    discussion: "Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 the folder cannot be read."
+  )
+
+  @Argument(help: "The rules folder (default: the rules built into princip).")
+  var directory: String?
+
+  @Flag(help: "Treat warnings as errors.")
+  var strict = false
+
+  @OptionGroup var options: LanguageOption
+
+  func run() throws {
+    let files: RuleFiles
+    do { files = try RuleSource.files(directory) } catch { throw error.report(in: options.language) }
+    let diagnostics = Linter.lint(files)
+    for diagnostic in diagnostics { print(diagnostic.rendered(in: options.language)) }
+    let errors = diagnostics.filter { $0.level == .error }.count
+    let warnings = diagnostics.count - errors
+    print(options.language == .da
+      ? "\(files.origin): \(errors) fejl, \(warnings) advarsler"
+      : "\(files.origin): \(errors) errors, \(warnings) warnings")
+    if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+  }
+}
