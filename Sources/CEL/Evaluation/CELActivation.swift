@@ -1,0 +1,68 @@
+/// The variables an expression is evaluated against, and how absent fields behave.
+///
+///     var activation = CELActivation(["proposal": proposal])
+///     activation.bind("intervention", to: item, pathPrefix: "proposal.interventions[2]")
+///     activation.absentFieldsAreUnknown = true
+public struct CELActivation: Sendable {
+  struct Binding: Sendable {
+    let name: String
+    let hash: UInt64
+    var value: CELValue
+    var pathPrefix: String?
+  }
+
+  private(set) var bindings: [Binding] = []
+  /// Whether any variable name contains a dot (`a.b`), which qualified-name resolution
+  /// must then try before field selection.
+  private(set) var hasDottedNames = false
+
+  /// When true, selecting a field that a map lacks yields an unknown whose path is the
+  /// dotted path of the selection (e.g. `proposal.citizen.wishes`) instead of the
+  /// standard `no such key` error. Defaults to false (standard CEL).
+  public var absentFieldsAreUnknown: Bool
+
+  /// An activation binding each dictionary entry as a variable.
+  public init(_ variables: [String: CELValue] = [:], absentFieldsAreUnknown: Bool = false) {
+    self.absentFieldsAreUnknown = absentFieldsAreUnknown
+    bindings.reserveCapacity(variables.count)
+    for (name, value) in variables.sorted(by: { $0.key < $1.key }) { bind(name, to: value) }
+  }
+
+  /// Binds (or rebinds) a variable.
+  /// - Parameters:
+  ///   - pathPrefix: the attribute path that unknowns arising under this variable start
+  ///     with, e.g. `proposal.interventions[2]` for a variable `intervention`; defaults
+  ///     to the variable's name.
+  public mutating func bind(_ name: String, to value: CELValue, pathPrefix: String? = nil) {
+    let hash = CELMap.hash(ofString: name)
+    if let i = index(of: name, hash: hash) {
+      bindings[i].value = value
+      bindings[i].pathPrefix = pathPrefix
+      return
+    }
+    bindings.append(Binding(name: name, hash: hash, value: value, pathPrefix: pathPrefix))
+    if name.utf8.contains(UInt8(ascii: ".")) { hasDottedNames = true }
+  }
+
+  /// The value bound to a variable.
+  public subscript(name: String) -> CELValue? {
+    index(of: name, hash: CELMap.hash(ofString: name)).map { bindings[$0].value }
+  }
+
+  /// The names of the bound variables, in binding order.
+  public var names: [String] { bindings.map(\.name) }
+
+  func index(of name: String, hash: UInt64) -> Int? {
+    for i in bindings.indices where bindings[i].hash == hash && bindings[i].name.celEquals(name) {
+      return i
+    }
+    return nil
+  }
+
+  /// The path prefix of the binding at `index`.
+  func pathPrefix(at index: Int) -> String {
+    bindings[index].pathPrefix ?? bindings[index].name
+  }
+
+  func value(at index: Int) -> CELValue { bindings[index].value }
+}

@@ -1,0 +1,137 @@
+/// A CEL evaluation error: a value of no type that strict operators propagate.
+public struct CELError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The kinds of evaluation error.
+  public enum Kind: String, Sendable, Hashable {
+    /// No overload of the function accepts the argument types.
+    case noMatchingOverload = "no_matching_overload"
+    /// A map lacks the key, or a value has no such field.
+    case noSuchKey = "no_such_key"
+    /// A variable is not bound.
+    case unboundVariable = "undeclared_reference"
+    /// A function that does not exist.
+    case unknownFunction = "unknown_function"
+    /// Integer division by zero.
+    case divisionByZero = "division_by_zero"
+    /// Integer modulo by zero.
+    case moduloByZero = "modulus_by_zero"
+    /// An integer, timestamp or duration result out of its range.
+    case overflow = "overflow"
+    /// A list index or conversion argument out of range.
+    case outOfRange = "out_of_range"
+    /// An argument of the right type but an unusable value (a bad timestamp string, a
+    /// bad regular expression, a repeated map key, …).
+    case invalidArgument = "invalid_argument"
+    /// A feature this implementation does not offer (protobuf messages).
+    case unsupported = "unsupported"
+  }
+
+  /// The kind of error.
+  public let kind: Kind
+  /// A human-readable explanation, e.g. `no such key: 'goals'`.
+  public let message: String
+  /// Where in the expression the error arose, when known.
+  public var location: CELSourceLocation?
+
+  /// An error of a kind, with a message.
+  public init(_ kind: Kind, _ message: String, location: CELSourceLocation? = nil) {
+    self.kind = kind
+    self.message = message
+    self.location = location
+  }
+
+  /// `line:column: message`, or the message alone when the place is unknown.
+  public var description: String {
+    if let location { return "\(location): \(message)" }
+    return message
+  }
+
+  static func noOverload(_ function: String, _ args: CELValue...) -> CELError {
+    let types = args.map(\.typeName).joined(separator: ", ")
+    return CELError(.noMatchingOverload, "no matching overload for '\(displayName(function))' applied to (\(types))")
+  }
+
+  /// `_+_` as `+`, `@in` as `in`, plain names unchanged.
+  static func displayName(_ function: String) -> String {
+    switch function {
+    case "@in": return "in"
+    case "_?_:_": return "?:"
+    case "_[_]": return "[]"
+    case "!_": return "!"
+    case "-_": return "-"
+    default:
+      if function.hasPrefix("_") && function.hasSuffix("_") && function.count > 2 {
+        return String(function.dropFirst().dropLast())
+      }
+      return function
+    }
+  }
+}
+
+/// A set of attributes whose values are missing, which evaluation depended on.
+///
+/// Paths are dotted selections from a variable, with list positions in brackets, e.g.
+/// `proposal.interventions[2].goals`.
+public struct CELUnknown: Sendable, Hashable, CustomStringConvertible {
+  /// The attribute paths, sorted and without repeats.
+  public let paths: [String]
+
+  /// An unknown standing for the given paths.
+  public init(paths: some Sequence<String>) {
+    self.paths = Array(Set(paths)).sorted()
+  }
+
+  /// An unknown standing for one path.
+  public init(path: String) {
+    paths = [path]
+  }
+
+  /// Both sets of paths.
+  public func union(_ other: CELUnknown) -> CELUnknown {
+    if other.paths == paths || other.paths.isEmpty { return self }
+    if paths.isEmpty { return other }
+    return CELUnknown(paths: paths + other.paths)
+  }
+
+  /// `unknown(a, b)`.
+  public var description: String { "unknown(\(paths.joined(separator: ", ")))" }
+}
+
+/// The outcome of evaluating an expression: a value, an error, or an unknown.
+public enum CELResult: Sendable, CustomStringConvertible {
+  /// The expression has a value.
+  case value(CELValue)
+  /// Evaluation failed.
+  case error(CELError)
+  /// The value depends on attributes whose values are missing.
+  case unknown(CELUnknown)
+
+  /// The value, if there is one.
+  public var value: CELValue? {
+    if case .value(let v) = self { return v }
+    return nil
+  }
+
+  /// The boolean value, if the result is a `bool`.
+  public var boolValue: Bool? {
+    if case .value(.bool(let b)) = self { return b }
+    return nil
+  }
+
+  /// The value, or the error thrown.
+  /// - Throws: ``CELError``; an unknown becomes an error naming its paths.
+  public func get() throws(CELError) -> CELValue {
+    switch self {
+    case .value(let v): return v
+    case .error(let e): throw e
+    case .unknown(let u): throw CELError(.invalidArgument, "value depends on missing attributes: \(u.paths.joined(separator: ", "))")
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .value(let v): v.description
+    case .error(let e): "error: \(e)"
+    case .unknown(let u): u.description
+    }
+  }
+}

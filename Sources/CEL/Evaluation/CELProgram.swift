@@ -1,0 +1,54 @@
+/// A parsed and compiled CEL expression, ready to evaluate any number of times, from any
+/// thread.
+///
+///     let program = try CELProgram("proposal.citizen.age >= 18")
+///     let result = program.evaluate(CELActivation(["proposal": proposal]))
+public struct CELProgram: Sendable {
+  /// The expression source.
+  public let source: String
+  /// The syntax tree, for tools that inspect expressions (linters, type checkers).
+  public let expression: CELExpr
+  let compiled: CompiledProgram
+
+  /// Parses and compiles an expression.
+  /// - Throws: ``CELParseError`` with the line and column of the first syntax error.
+  public init(_ source: String) throws(CELParseError) {
+    self.source = source
+    expression = try Parser.parse(source)
+    compiled = Compiler.compile(expression)
+  }
+
+  /// The names of the variables the expression reads (iteration variables excluded),
+  /// in order of first appearance.
+  public var variableNames: [String] { compiled.variables.map(\.name) }
+
+  /// Evaluates the expression.
+  ///
+  /// - Complexity: allocation-free apart from the values the expression builds (list
+  ///   and map literals over variables, string concatenation, …); variables are looked
+  ///   up once per evaluation, not once per reference.
+  public func evaluate(_ activation: CELActivation) -> CELResult {
+    let program = compiled
+    let count = program.slotCount
+    return withUnsafeTemporaryAllocation(of: Slot.self, capacity: max(count, 1)) { buffer in
+      for i in 0..<count {
+        var slot = Slot(value: .null, index: -1, overMap: false)
+        if i < program.variables.count {
+          let v = program.variables[i]
+          if let b = activation.index(of: v.name, hash: v.hash) {
+            slot = Slot(value: activation.value(at: b), index: b, overMap: false)
+          }
+        }
+        (buffer.baseAddress! + i).initialize(to: slot)
+      }
+      defer { buffer.baseAddress!.deinitialize(count: count) }
+      let interpreter = Interpreter(program: program, activation: activation, slots: buffer)
+      return interpreter.eval(program.root)
+    }
+  }
+
+  /// Evaluates the expression with the given variables, in standard mode.
+  public func evaluate(_ variables: [String: CELValue] = [:]) -> CELResult {
+    evaluate(CELActivation(variables))
+  }
+}

@@ -1,0 +1,324 @@
+extension CELValue {
+  /// Parses one JSON document into a value, without Foundation: objects become maps
+  /// with string keys (in document order), arrays lists, integers without fraction or
+  /// exponent `int` (or `double` beyond the `int` range), other numbers `double`.
+  ///
+  /// - Throws: ``CELJSONError`` with the byte offset, line and column of the first
+  ///   problem: malformed syntax, a repeated object key, invalid UTF-8, nesting deeper
+  ///   than 512 levels, or text after the document.
+  /// - Complexity: O(n) in the document's length, one pass.
+  public static func parseJSON(_ bytes: some Collection<UInt8>) throws(CELJSONError) -> CELValue {
+    let result = bytes.withContiguousStorageIfAvailable { buffer in
+      var reader = JSONReader(buffer)
+      return reader.parseDocument()
+    }
+    if let result { return try result.get() }
+    return try Array(bytes).withUnsafeBufferPointer { buffer in
+      var reader = JSONReader(buffer)
+      return reader.parseDocument()
+    }.get()
+  }
+
+  /// Parses one JSON document held in a string; see ``parseJSON(_:)-(Collection<UInt8>)``.
+  public static func parseJSON(_ text: String) throws(CELJSONError) -> CELValue {
+    var text = text
+    return try text.withUTF8 { buffer in
+      var reader = JSONReader(buffer)
+      return reader.parseDocument()
+    }.get()
+  }
+}
+
+/// A one-pass JSON parser over a byte buffer.
+struct JSONReader {
+  static let maxDepth = 512
+
+  private let p: UnsafeBufferPointer<UInt8>
+  private var i = 0
+  private var depth = 0
+
+  init(_ buffer: UnsafeBufferPointer<UInt8>) {
+    p = buffer
+  }
+
+  private struct Failure: Error {
+    let message: String
+    let offset: Int
+  }
+
+  mutating func parseDocument() -> Result<CELValue, CELJSONError> {
+    do throws(Failure) {
+      let v = try parseValue()
+      skipWhitespace()
+      guard i == p.count else { throw Failure(message: "unexpected text after the JSON value", offset: i) }
+      return .success(v)
+    } catch {
+      return .failure(locate(error))
+    }
+  }
+
+  private func locate(_ f: Failure) -> CELJSONError {
+    var line = 1
+    var column = 1
+    var k = 0
+    while k < min(f.offset, p.count) {
+      if p[k] == 0x0A {
+        line += 1
+        column = 1
+      } else if p[k] & 0xC0 != 0x80 {
+        column += 1
+      }
+      k += 1
+    }
+    return CELJSONError(message: f.message, offset: f.offset, line: line, column: column)
+  }
+
+  @inline(__always)
+  private mutating func skipWhitespace() {
+    while i < p.count {
+      switch p[i] {
+      case 0x20, 0x0A, 0x0D, 0x09: i += 1
+      default: return
+      }
+    }
+  }
+
+  private mutating func parseValue() throws(Failure) -> CELValue {
+    skipWhitespace()
+    guard i < p.count else { throw Failure(message: "unexpected end of input, expected a value", offset: i) }
+    switch p[i] {
+    case UInt8(ascii: "{"): return try parseObject()
+    case UInt8(ascii: "["): return try parseArray()
+    case UInt8(ascii: "\""): return .string(try parseString())
+    case UInt8(ascii: "t"): return try literal("true", .bool(true))
+    case UInt8(ascii: "f"): return try literal("false", .bool(false))
+    case UInt8(ascii: "n"): return try literal("null", .null)
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+    default:
+      throw Failure(message: "unexpected character '\(scalarText(at: i))', expected a value", offset: i)
+    }
+  }
+
+  private func scalarText(at k: Int) -> String {
+    let end = min(p.count, k + 4)
+    return String(String(decoding: UnsafeBufferPointer(rebasing: p[k..<end]), as: UTF8.self).prefix(1))
+  }
+
+  private mutating func literal(_ word: StaticString, _ value: CELValue) throws(Failure) -> CELValue {
+    let n = word.utf8CodeUnitCount
+    let w = UnsafeBufferPointer(start: word.utf8Start, count: n)
+    guard i + n <= p.count, UnsafeBufferPointer(rebasing: p[i..<(i + n)]).elementsEqual(w) else {
+      throw Failure(message: "invalid literal, expected '\(word)'", offset: i)
+    }
+    i += n
+    return value
+  }
+
+  private mutating func enter() throws(Failure) {
+    depth += 1
+    if depth > JSONReader.maxDepth {
+      throw Failure(message: "nesting deeper than \(JSONReader.maxDepth) levels", offset: i)
+    }
+  }
+
+  private mutating func parseObject() throws(Failure) -> CELValue {
+    try enter()
+    defer { depth -= 1 }
+    i += 1
+    var builder = CELMap.Builder(capacity: 8)
+    skipWhitespace()
+    if i < p.count && p[i] == UInt8(ascii: "}") {
+      i += 1
+      return .map(builder.build())
+    }
+    while true {
+      skipWhitespace()
+      guard i < p.count, p[i] == UInt8(ascii: "\"") else {
+        throw Failure(message: "expected a string key", offset: i)
+      }
+      let keyOffset = i
+      let key = try parseString()
+      skipWhitespace()
+      guard i < p.count, p[i] == UInt8(ascii: ":") else { throw Failure(message: "expected ':' after the key", offset: i) }
+      i += 1
+      let value = try parseValue()
+      if builder.insert(string: key, value) == .duplicate {
+        throw Failure(message: "duplicate key \(CELValue.quote(key))", offset: keyOffset)
+      }
+      skipWhitespace()
+      guard i < p.count else { throw Failure(message: "unexpected end of input, expected ',' or '}'", offset: i) }
+      if p[i] == UInt8(ascii: ",") {
+        i += 1
+        continue
+      }
+      if p[i] == UInt8(ascii: "}") {
+        i += 1
+        return .map(builder.build())
+      }
+      throw Failure(message: "expected ',' or '}'", offset: i)
+    }
+  }
+
+  private mutating func parseArray() throws(Failure) -> CELValue {
+    try enter()
+    defer { depth -= 1 }
+    i += 1
+    var items: [CELValue] = []
+    skipWhitespace()
+    if i < p.count && p[i] == UInt8(ascii: "]") {
+      i += 1
+      return .list(items)
+    }
+    while true {
+      items.append(try parseValue())
+      skipWhitespace()
+      guard i < p.count else { throw Failure(message: "unexpected end of input, expected ',' or ']'", offset: i) }
+      if p[i] == UInt8(ascii: ",") {
+        i += 1
+        continue
+      }
+      if p[i] == UInt8(ascii: "]") {
+        i += 1
+        return .list(items)
+      }
+      throw Failure(message: "expected ',' or ']'", offset: i)
+    }
+  }
+
+  private mutating func parseString() throws(Failure) -> String {
+    let start = i
+    i += 1
+    let contentStart = i
+    // Fast path: no escapes.
+    while i < p.count {
+      let c = p[i]
+      if c == UInt8(ascii: "\"") {
+        let s = try decode(contentStart, i, stringAt: start)
+        i += 1
+        return s
+      }
+      if c == UInt8(ascii: "\\") { break }
+      if c < 0x20 { throw Failure(message: "control character in string", offset: i) }
+      i += 1
+    }
+    var bytes = Array(UnsafeBufferPointer(rebasing: p[contentStart..<i]))
+    while i < p.count {
+      let c = p[i]
+      if c == UInt8(ascii: "\"") {
+        i += 1
+        let s = String(decoding: bytes, as: UTF8.self)
+        guard s.utf8.count == bytes.count else { throw Failure(message: "invalid UTF-8 in string", offset: start) }
+        return s
+      }
+      if c < 0x20 { throw Failure(message: "control character in string", offset: i) }
+      if c != UInt8(ascii: "\\") {
+        bytes.append(c)
+        i += 1
+        continue
+      }
+      guard i + 1 < p.count else { break }
+      let e = p[i + 1]
+      i += 2
+      switch e {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(e)
+      case UInt8(ascii: "b"): bytes.append(0x08)
+      case UInt8(ascii: "f"): bytes.append(0x0C)
+      case UInt8(ascii: "n"): bytes.append(0x0A)
+      case UInt8(ascii: "r"): bytes.append(0x0D)
+      case UInt8(ascii: "t"): bytes.append(0x09)
+      case UInt8(ascii: "u"):
+        var code = try hex4(at: i)
+        i += 4
+        if (0xD800..<0xDC00).contains(code) {
+          guard i + 6 <= p.count, p[i] == UInt8(ascii: "\\"), p[i + 1] == UInt8(ascii: "u") else {
+            throw Failure(message: "unpaired surrogate in \\u escape", offset: i - 6)
+          }
+          let low = try hex4(at: i + 2)
+          guard (0xDC00..<0xE000).contains(low) else { throw Failure(message: "invalid surrogate pair", offset: i) }
+          code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+          i += 6
+        }
+        guard let scalar = Unicode.Scalar(code) else {
+          throw Failure(message: "invalid code point in \\u escape", offset: i - 6)
+        }
+        bytes.append(contentsOf: String(scalar).utf8)
+      default:
+        throw Failure(message: "invalid escape sequence", offset: i - 2)
+      }
+    }
+    throw Failure(message: "unterminated string", offset: start)
+  }
+
+  private func decode(_ from: Int, _ to: Int, stringAt start: Int) throws(Failure) -> String {
+    let slice = UnsafeBufferPointer(rebasing: p[from..<to])
+    let s = String(decoding: slice, as: UTF8.self)
+    guard s.utf8.count == slice.count else { throw Failure(message: "invalid UTF-8 in string", offset: start) }
+    return s
+  }
+
+  private func hex4(at k: Int) throws(Failure) -> UInt32 {
+    guard k + 4 <= p.count else { throw Failure(message: "truncated \\u escape", offset: k) }
+    var v: UInt32 = 0
+    for j in k..<(k + 4) {
+      let c = p[j]
+      let d: UInt32
+      switch c {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - 48)
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - 87)
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - 55)
+      default: throw Failure(message: "invalid hex digit in \\u escape", offset: j)
+      }
+      v = v << 4 | d
+    }
+    return v
+  }
+
+  private mutating func parseNumber() throws(Failure) -> CELValue {
+    let start = i
+    var negative = false
+    if p[i] == UInt8(ascii: "-") {
+      negative = true
+      i += 1
+    }
+    let digitsStart = i
+    var magnitude: UInt64 = 0
+    var overflow = false
+    while i < p.count, p[i] >= 0x30, p[i] <= 0x39 {
+      let (m, o1) = magnitude.multipliedReportingOverflow(by: 10)
+      let (a, o2) = m.addingReportingOverflow(UInt64(p[i] - 0x30))
+      overflow = overflow || o1 || o2
+      magnitude = a
+      i += 1
+    }
+    let digitCount = i - digitsStart
+    guard digitCount > 0 else { throw Failure(message: "invalid number", offset: start) }
+    if digitCount > 1 && p[digitsStart] == UInt8(ascii: "0") {
+      throw Failure(message: "leading zeros are not allowed in numbers", offset: start)
+    }
+    var isInteger = true
+    if i < p.count && p[i] == UInt8(ascii: ".") {
+      isInteger = false
+      i += 1
+      let fracStart = i
+      while i < p.count, p[i] >= 0x30, p[i] <= 0x39 { i += 1 }
+      guard i > fracStart else { throw Failure(message: "expected digits after '.'", offset: i) }
+    }
+    if i < p.count && (p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E")) {
+      isInteger = false
+      i += 1
+      if i < p.count && (p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-")) { i += 1 }
+      let expStart = i
+      while i < p.count, p[i] >= 0x30, p[i] <= 0x39 { i += 1 }
+      guard i > expStart else { throw Failure(message: "expected digits in the exponent", offset: i) }
+    }
+    if isInteger && !overflow {
+      if !negative && magnitude <= UInt64(Int64.max) { return .int(Int64(magnitude)) }
+      if negative && magnitude <= UInt64(Int64.max) + 1 {
+        return .int(magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude))
+      }
+    }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)
+    guard let d = Double(text) else { throw Failure(message: "invalid number", offset: start) }
+    return .double(d)
+  }
+}

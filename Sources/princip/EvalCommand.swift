@@ -1,0 +1,150 @@
+import ArgumentParser
+import CEL
+import Foundation
+
+/// `princip eval`: evaluates one CEL expression, or a batch of them.
+///
+///     princip eval '1 + 2'                      # 3 (int)
+///     princip eval 'citizen.age >= 18' --input proposal.json
+///     princip eval --batch cases.jsonl          # one {"expr", "bindings"} a line
+struct EvalCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "eval",
+    abstract: "Evaluate a CEL expression and print its value and type.",
+    discussion: """
+      Exit status: 0 on a value, 1 on an evaluation error (or an unknown), 2 on a syntax \
+      error. With --batch, each line of the file is a JSON object {"expr": …, "bindings": \
+      {…}} and each result is printed as one JSON line: {"value": V, "type": T} or \
+      {"error": "…"}.
+      """
+  )
+
+  @Argument(help: "The CEL expression.")
+  var expression: String?
+
+  @Option(help: "A JSON file whose top-level fields are bound as variables.")
+  var input: String?
+
+  @Option(help: "A JSON Lines file of {\"expr\", \"bindings\"} cases to evaluate in order.")
+  var batch: String?
+
+  @Flag(help: "Treat fields absent from the input as unknown instead of an error.")
+  var absentAsUnknown = false
+
+  func validate() throws {
+    if (expression == nil) == (batch == nil) {
+      throw ValidationError("give either an expression or --batch FILE")
+    }
+  }
+
+  func run() throws {
+    if let batch {
+      try runBatch(path: batch)
+      return
+    }
+    guard let expression else { return }
+    let program: CELProgram
+    do {
+      program = try CELProgram(expression)
+    } catch {
+      printError("error: \(error)\n\(error.caretDiagram(source: expression))")
+      throw ExitCode(2)
+    }
+    var activation = CELActivation(absentFieldsAreUnknown: absentAsUnknown)
+    if let input {
+      for (name, value) in try loadBindings(from: input).sorted(by: { $0.key < $1.key }) {
+        activation.bind(name, to: value)
+      }
+    }
+    switch program.evaluate(activation) {
+    case .value(let value):
+      print("\(value) (\(value.typeName))")
+    case .error(let error):
+      printError("error: \(error)")
+      throw ExitCode(1)
+    case .unknown(let unknown):
+      printError("unknown: depends on missing \(unknown.paths.joined(separator: ", "))")
+      throw ExitCode(1)
+    }
+  }
+
+  private func runBatch(path: String) throws {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ValidationError("cannot read \(path)")
+    }
+    var output = ""
+    for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+      output += EvalCommand.evaluateCase(line) + "\n"
+      if output.utf8.count > 1 << 16 {
+        FileHandle.standardOutput.write(Data(output.utf8))
+        output = ""
+      }
+    }
+    FileHandle.standardOutput.write(Data(output.utf8))
+  }
+
+  /// One batch case in, one JSON result line out; never throws.
+  static func evaluateCase(_ line: some Collection<UInt8>) -> String {
+    let document: CELValue
+    do {
+      document = try CELValue.parseJSON(line)
+    } catch {
+      return errorLine("invalid JSON: \(error)")
+    }
+    guard case .string(let source)? = document["expr"] else {
+      return errorLine("the case has no \"expr\" string")
+    }
+    var activation = CELActivation()
+    if let bindings = document["bindings"] {
+      guard case .map(let map) = bindings else { return errorLine("\"bindings\" is not an object") }
+      for (key, value) in map.pairs {
+        if case .string(let name) = key { activation.bind(name, to: value) }
+      }
+    }
+    let program: CELProgram
+    do {
+      program = try CELProgram(source)
+    } catch {
+      return errorLine("syntax error: \(error)")
+    }
+    switch program.evaluate(activation) {
+    case .value(let value):
+      return "{\"value\":\(value.jsonText),\"type\":\(CELValue.string(value.typeName).jsonText)}"
+    case .error(let error):
+      return errorLine(error.description)
+    case .unknown(let unknown):
+      return errorLine(unknown.description)
+    }
+  }
+
+  private static func errorLine(_ message: String) -> String {
+    "{\"error\":\(CELValue.string(message).jsonText)}"
+  }
+
+  private func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+  }
+}
+
+/// Reads the variables for `princip eval --input`: the top-level fields of a JSON object.
+/// (YAML input is added by the engine through this function.)
+func loadBindings(from path: String) throws -> [String: CELValue] {
+  guard let data = FileManager.default.contents(atPath: path) else {
+    throw ValidationError("cannot read \(path)")
+  }
+  let document: CELValue
+  do {
+    document = try CELValue.parseJSON(data)
+  } catch {
+    throw ValidationError("\(path):\(error)")
+  }
+  guard case .map(let map) = document else {
+    throw ValidationError("\(path): the input must be a JSON object")
+  }
+  var bindings: [String: CELValue] = [:]
+  for (key, value) in map.pairs {
+    if case .string(let name) = key { bindings[name] = value }
+  }
+  return bindings
+}
