@@ -33,6 +33,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Prints the check benchmarks: evaluation in the library, and the whole process.
+    .executableTarget(name: "princip-bench", dependencies: ["PrincipEngine", "CEL"]),
     .testTarget(name: "CELTests", dependencies: ["CEL"]),
     .testTarget(name: "PrincipEngineTests", dependencies: ["PrincipEngine", "CEL"]),
   ]

@@ -18,7 +18,8 @@ struct FieldCheck {
     self.ladderEntry = .object(.init(
       properties: [
         ("category", .string(.init(allowed: categories, isDate: false, minLength: nil))),
-        ("level", .integer(.init())), ("paragraph", text), ("specialised", .boolean), ("title", text),
+        ("level", .integer(.init())), ("paragraph", text), ("specialised", .boolean),
+        ("title", .object(.init(properties: [("da", text), ("en", text)], required: [], additional: nil))),
       ],
       required: [], additional: nil))
   }

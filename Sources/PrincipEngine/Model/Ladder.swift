@@ -14,7 +14,8 @@ public struct Ladder: Sendable {
 
   /// Steps in file order.
   public var steps: [Step]
-  /// The ladder as rules see it: `ladder[kind].level` and so on.
+  /// The ladder as rules see it: `ladder[kind].level`, `.category`, `.specialised`,
+  /// `.paragraph` and `.title.da` / `.title.en`.
   public var value: CELValue
 
   init(steps: [Step]) {
@@ -22,7 +23,7 @@ public struct Ladder: Sendable {
     var builder = CELMap.Builder(capacity: steps.count)
     for step in steps {
       let entry: CELValue = [
-        "title": .string(step.title.da),
+        "title": ["da": .string(step.title.da), "en": .string(step.title.en)],
         "paragraph": step.paragraph.map(CELValue.string) ?? .null,
         "level": .int(Int64(step.level)),
         "category": .string(step.category),

@@ -1,0 +1,64 @@
+// Prints the check benchmarks of issue 2 (release build):
+//   swift run -c release princip-bench [PROPOSAL]
+// 1. evaluating one proposal against its loaded pack in the library (median µs);
+// 2. `princip check PROPOSAL` as a whole process (median ms), using the princip binary
+//    next to this one.
+import Foundation
+import CEL
+import PrincipEngine
+
+let arguments = CommandLine.arguments.dropFirst()
+let proposalPath = arguments.first ?? "Examples/proposals/halsnaes-botilbud-violated.yaml"
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data((message + "\n").utf8))
+  exit(2)
+}
+
+func median(_ values: [Double]) -> Double {
+  let sorted = values.sorted()
+  return sorted[sorted.count / 2]
+}
+
+let (loaded, _) = RuleLibrary.load(.bundled)
+guard let library = loaded else { fail("the bundled rules do not load; run princip rules lint Rules") }
+let proposal: CELValue
+do {
+  proposal = try ProposalReader(schema: library.schema).read(path: proposalPath)
+} catch {
+  fail(error.message(in: .en))
+}
+guard let (packName, date) = ProposalReader.packAndDate(of: proposal) else { fail("no municipality or date") }
+let pack: RulePack
+do { pack = try library.pack(named: packName, on: date) } catch { fail(error.message(in: .en)) }
+let evaluator = Evaluator(pack: pack, ladder: library.ladder)
+
+// 1. In the library: batches of 1,000 evaluations, median per evaluation.
+var checksum = 0
+var perEvaluation: [Double] = []
+for _ in 0..<30 {
+  let start = DispatchTime.now().uptimeNanoseconds
+  for _ in 0..<1_000 { checksum &+= evaluator.assess(proposal).score }
+  perEvaluation.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000 / 1_000)
+}
+let rules = pack.rules.count
+print(String(format: "evaluate one proposal (%@, %d rules, explained): median %.2f µs   [target ≤ 20 µs]", pack.label, rules, median(perEvaluation)))
+
+// 2. The whole process, as a caseworker runs it.
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "princip").path
+guard FileManager.default.isExecutableFile(atPath: binary) else { fail("build princip first: swift build -c release") }
+var wallTimes: [Double] = []
+for _ in 0..<41 {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: binary)
+  process.arguments = ["check", proposalPath]
+  process.standardOutput = FileHandle.nullDevice
+  process.standardError = FileHandle.nullDevice
+  let start = DispatchTime.now().uptimeNanoseconds
+  do { try process.run() } catch { fail("cannot run \(binary): \(error)") }
+  process.waitUntilExit()
+  wallTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+}
+print(String(format: "princip check %@ (whole process): median %.1f ms   [target ≤ 25 ms]", proposalPath, median(wallTimes)))
+if checksum == 42 { print("") }  // keeps the evaluations from being optimised away
+
