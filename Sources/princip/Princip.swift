@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `princip` command: checks proposals against a municipality's policy principles.
 @main
@@ -6,6 +7,21 @@ struct Princip: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "princip",
     abstract: "Check a social-services proposal against a municipality's policy principles.",
-    subcommands: [RulesCommand.self]
+    subcommands: [CheckCommand.self, RulesCommand.self, EvalCommand.self]
   )
+
+  /// Runs the command, turning ArgumentParser's usage errors (exit 64 by default) into
+  /// exit status 2, as docs/exit-codes.md promises; everything else exits as usual.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(ExitStatus.invalid.rawValue)
+      }
+      exit(withError: error)
+    }
+  }
 }

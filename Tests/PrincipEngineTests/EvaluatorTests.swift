@@ -1,5 +1,5 @@
 import CEL
-import PrincipEngine
+@testable import PrincipEngine
 import Testing
 
 struct EvaluatorTests {
@@ -67,7 +67,8 @@ struct EvaluatorTests {
       """)
     #expect(assessment.findings.map(\.outcome) == [.undetermined, .undetermined])
     #expect(assessment.findings[0].missing == ["proposal.alternatives"])
-    #expect(assessment.findings[1].missing == ["proposal.interventions[1].provider"])
+    // Whether the rule applies (the provider) and what it requires (the alternatives) are both unknown.
+    #expect(assessment.findings[1].missing == ["proposal.alternatives", "proposal.interventions[1].provider"])
     #expect(assessment.verdict == .needsInformation)
     #expect(assessment.score == 90)
   }

@@ -20,7 +20,7 @@ struct ProposalReaderTests {
   }
 
   @Test func malformedYAMLPointsAtLineAndColumn() {
-    #expect(message("case_id: A\ninterventions: [\n") ?.hasPrefix("p.yaml:3:1: syntax error") == true)
+    #expect(message("case_id: A\ninterventions: [\n")?.hasPrefix("p.yaml:3:1: syntax error") == true)
   }
 
   @Test func unknownFieldSuggestsTheNearestOne() {
@@ -31,7 +31,7 @@ struct ProposalReaderTests {
   @Test func wrongValueSuggestsAnAllowedOne() throws {
     let text = "case_id: A\nmunicipality: demo\ndecision_date: 2024-01-01\ninterventions: [{ kind: sel_85, provider: privat }]\n"
     let error = try #require(message(text))
-    #expect(error.hasPrefix("p.yaml:4:44: interventions[0].provider: 'privat' is not an allowed value (did you mean 'private'?)"))
+    #expect(error.hasPrefix("p.yaml:4:43: interventions[0].provider: 'privat' is not an allowed value (did you mean 'private'?)"))
   }
 
   @Test func wrongTypeAndBadDate() {

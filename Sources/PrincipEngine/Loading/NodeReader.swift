@@ -36,9 +36,13 @@ struct NodeReader {
         result[name] = value
       } else {
         let hint = Suggestion.closest(to: name, among: allowed)
+        // In `{ da: a, b, en: c }` a comma or colon in unquoted text splits it into keys.
+        let flow = mapping.style == .flow
         error(key,
-          da: "ukendt nøgle '\(name)' i \(what)" + (hint.map { " (mente du '\($0)'?)" } ?? "") + "; kendte: \(allowed.joined(separator: ", "))",
-          en: "unknown key '\(name)' in \(what)" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; known: \(allowed.joined(separator: ", "))")
+          da: "ukendt nøgle '\(name)' i \(what)" + (hint.map { " (mente du '\($0)'?)" } ?? "") + "; kendte: \(allowed.joined(separator: ", "))"
+            + (flow ? "; sæt tekst med ',' eller ':' i anførselstegn inden i { }" : ""),
+          en: "unknown key '\(name)' in \(what)" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; known: \(allowed.joined(separator: ", "))"
+            + (flow ? "; quote text that holds ',' or ':' inside { }" : ""))
       }
     }
     for name in required where result[name] == nil {

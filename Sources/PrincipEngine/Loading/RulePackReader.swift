@@ -78,10 +78,11 @@ struct RulePackReader {
   private func principle(_ node: Node, checkable: Bool, _ reader: inout NodeReader) -> Principle? {
     let what = checkable ? "principle" : "not_checkable principle"
     guard let fields = reader.fields(node, what, allowed: checkable ? Self.principleKeys : Self.notCheckableKeys,
-      required: ["id", "title", "quote", "source"] + (checkable ? [] : ["reason"])),
+      required: ["id", "title", "quote"] + (checkable ? ["source"] : ["reason"])),
       let id = reader.string(fields["id"], "id"), let title = reader.localized(fields["title"], "title"),
-      let quote = reader.string(fields["quote"], "quote"), let source = reader.string(fields["source"], "source")
+      let quote = reader.string(fields["quote"], "quote")
     else { return nil }
+    let source = reader.string(fields["source"], "source") ?? ""
     let reason = checkable ? nil : reader.localized(fields["reason"], "reason")
     return Principle(id: id, title: title, themes: reader.strings(fields["themes"], "themes"), quote: quote,
       source: source, notCheckableReason: reason, location: reader.document.location(of: node))

@@ -1,0 +1,119 @@
+import CEL
+
+/// An earlier audit's result file (`--out … .jsonl`), counted per principle, to show what
+/// changed since.
+public struct AuditBaseline: Sendable {
+  public var file: String
+  public var read = 0
+  public var judged = 0
+  public var errors = 0
+  /// Judged decisions with at least one violation.
+  public var withViolations = 0
+  /// Counts per principle key (`halsnaes/local-before-external`).
+  public var principles: [String: PrincipleCounts] = [:]
+
+  /// Share of judged decisions with a violation.
+  public var violationShare: Double? { judged > 0 ? Double(withViolations) / Double(judged) : nil }
+
+  /// Reads a JSON Lines result file of `princip audit`, streaming it.
+  public static func read(path: String) throws(AuditError) -> AuditBaseline {
+    var baseline = AuditBaseline(file: path)
+    let reader = JSONLinesReader(source: try ByteSource(path: path))
+    while let batch = try reader.next(targetBytes: 1 << 20) {
+      for line in batch.lines {
+        let location = SourceLocation(file: path, line: line.number)
+        guard !line.tooLong else { throw .invalidBaseline(location, detail: LocalizedText(da: "linjen er for lang", en: "the line is too long")) }
+        let value: CELValue
+        do {
+          value = try batch.bytes.withUnsafeBufferPointer { buffer throws(CELJSONError) in
+            try CELValue.parseJSON(UnsafeBufferPointer(rebasing: buffer[line.start..<line.end]))
+          }
+        } catch {
+          throw .invalidBaseline(location, detail: LocalizedText(da: "ugyldig JSON: \(error)", en: "malformed JSON: \(error)"))
+        }
+        try baseline.add(value, at: location)
+      }
+    }
+    return baseline
+  }
+
+  private mutating func add(_ value: CELValue, at location: SourceLocation) throws(AuditError) {
+    read += 1
+    if value["error"] != nil {
+      errors += 1
+      return
+    }
+    guard let pack = value["municipality"]?.stringValue, let verdict = value["verdict"]?.stringValue.flatMap(Verdict.init(rawValue:)),
+      let findings = value["findings"]?.listValue
+    else {
+      throw .invalidBaseline(location, detail: LocalizedText(
+        da: "mangler municipality, verdict eller findings", en: "lacks municipality, verdict or findings"))
+    }
+    judged += 1
+    if verdict.hasViolations { withViolations += 1 }
+    var worst: [String: Outcome] = [:]
+    for finding in findings {
+      guard let principle = finding["principle"]?.stringValue, let outcome = finding["outcome"]?.stringValue.flatMap(Outcome.init(rawValue:)) else {
+        throw .invalidBaseline(location, detail: LocalizedText(da: "et fund mangler principle eller outcome", en: "a finding lacks principle or outcome"))
+      }
+      let key = "\(pack)/\(principle)"
+      worst[key] = min(worst[key] ?? .notApplicable, outcome)
+    }
+    for (key, outcome) in worst { principles[key, default: PrincipleCounts()].add(outcome) }
+  }
+}
+
+/// What changed between an earlier audit and this one, per principle.
+public struct BaselineComparison: Sendable {
+  public var baseline: AuditBaseline
+
+  /// One principle, then and now.
+  public struct Change: Sendable {
+    public var key: String
+    public var title: LocalizedText?
+    public var before: PrincipleCounts?
+    public var now: PrincipleCounts?
+
+    /// The change of the violation rate in percentage points; `nil` unless both have one.
+    public var points: Double? {
+      guard let old = before?.violationRate, let new = now?.violationRate else { return nil }
+      return (new - old) * 100
+    }
+  }
+
+  /// Every principle counted in either audit: the largest rises first, then the largest
+  /// falls, then those only in one of them.
+  public var changes: [Change]
+
+  init(baseline: AuditBaseline, summary: AuditSummary) {
+    self.baseline = baseline
+    var changes: [Change] = []
+    var seen: Set<String> = []
+    for row in summary.principles {
+      seen.insert(row.entry.key)
+      changes.append(Change(key: row.entry.key, title: row.entry.title, before: baseline.principles[row.entry.key], now: row.counts))
+    }
+    for key in baseline.principles.keys.sorted() where !seen.contains(key) {
+      let title = summary.table.slot(of: key).map { summary.table.entries[$0].title }
+      changes.append(Change(key: key, title: title, before: baseline.principles[key], now: nil))
+    }
+    self.changes = changes.sorted { a, b in
+      switch (a.points, b.points) {
+      case (let x?, let y?): x != y ? x > y : a.key < b.key
+      case (.some, nil): true
+      case (nil, .some): false
+      case (nil, nil): a.key < b.key
+      }
+    }
+  }
+
+  /// The change for one principle key.
+  public func change(for key: String) -> Change? { changes.first { $0.key == key } }
+}
+
+extension AuditSummary {
+  /// Adds the comparison with an earlier audit.
+  public mutating func compare(with baseline: AuditBaseline) {
+    self.baseline = BaselineComparison(baseline: baseline, summary: self)
+  }
+}

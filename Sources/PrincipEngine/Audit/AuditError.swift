@@ -1,0 +1,55 @@
+/// What stops an audit as a whole: an input that cannot be opened, a column mapping or
+/// baseline that cannot be read, an output that cannot be written. Problems with single
+/// records never stop it (see ``AuditRecordError``).
+public enum AuditError: Error, Sendable, Hashable {
+  /// An input, mapping or baseline file cannot be read.
+  case unreadable(file: String, reason: String)
+  /// An output file cannot be written.
+  case unwritable(file: String, reason: String)
+  /// The input's format cannot be told from its name.
+  case unknownFormat(file: String)
+  /// A CSV input needs a column mapping (`--mapping`).
+  case mappingRequired(file: String)
+  /// The column mapping file is not valid.
+  case invalidMapping(SourceLocation, detail: LocalizedText)
+  /// The CSV header lacks a column the mapping names.
+  case missingColumn(file: String, column: String, suggestion: String?)
+  /// A baseline line that is not a result line of `princip audit --out`.
+  case invalidBaseline(SourceLocation, detail: LocalizedText)
+  /// The rules could not be used.
+  case rules(PrincipError)
+
+  /// The error as a user reads it, with its place first.
+  public func message(in language: Language) -> String {
+    let da = language == .da
+    switch self {
+    case .unreadable(let file, let reason):
+      return da ? "\(file): kan ikke læses: \(reason)" : "\(file): cannot be read: \(reason)"
+    case .unwritable(let file, let reason):
+      return da ? "\(file): kan ikke skrives: \(reason)" : "\(file): cannot be written: \(reason)"
+    case .unknownFormat(let file):
+      return da
+        ? "\(file): ukendt format; brug .jsonl, .csv, .json, .yaml eller en mappe, eller angiv --format"
+        : "\(file): unknown format; use .jsonl, .csv, .json, .yaml or a folder, or give --format"
+    case .mappingRequired(let file):
+      return da
+        ? "\(file): en CSV-fil kræver en kolonneoversættelse (--mapping FIL.yaml)"
+        : "\(file): a CSV file needs a column mapping (--mapping FILE.yaml)"
+    case .invalidMapping(let location, let detail):
+      return "\(location): " + (da ? "ugyldig kolonneoversættelse: " : "invalid column mapping: ") + detail[language]
+    case .missingColumn(let file, let column, let suggestion):
+      let hint = suggestion.map { da ? " (mente du '\($0)'?)" : " (did you mean '\($0)'?)" } ?? ""
+      return da
+        ? "\(file): kolonnen '\(column)' fra kolonneoversættelsen findes ikke i overskriften\(hint)"
+        : "\(file): the column '\(column)' named in the mapping is not in the header\(hint)"
+    case .invalidBaseline(let location, let detail):
+      return "\(location): " + (da ? "ikke en resultatlinje fra princip audit: " : "not a result line of princip audit: ") + detail[language]
+    case .rules(let error):
+      return error.message(in: language)
+    }
+  }
+}
+
+extension AuditError: CustomStringConvertible {
+  public var description: String { message(in: .en) }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// How an audit runs.
+public struct AuditOptions: Sendable {
+  /// Worker threads; the result does not depend on it.
+  public var threads: Int
+  /// The breakdown of the table (`--by`), if any.
+  public var breakdown: Breakdown?
+  /// The column mapping for CSV inputs (and field renames for JSON Lines).
+  public var mapping: ColumnMapping?
+  /// The language of error reasons in the result file.
+  public var language: Language
+  /// How many of the most serious decisions the summary keeps, explained.
+  public var seriousCount: Int
+  /// About how many bytes of input one batch holds.
+  public var batchBytes: Int
+
+  public init(
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount, breakdown: Breakdown? = nil, mapping: ColumnMapping? = nil,
+    language: Language = .da, seriousCount: Int = 25, batchBytes: Int = 512 << 10
+  ) {
+    self.threads = max(1, threads)
+    self.breakdown = breakdown
+    self.mapping = mapping
+    self.language = language
+    self.seriousCount = seriousCount
+    self.batchBytes = max(4096, batchBytes)
+  }
+}
+
+/// How far a running audit has come, for a progress bar.
+public struct AuditProgress: Sendable {
+  /// Records read so far.
+  public var records: Int
+  /// Error rows so far.
+  public var errors: Int
+  /// Bytes of input read so far (files of a folder count as they are listed).
+  public var bytesRead: Int
+  /// The input's total size, when known (not for standard input).
+  public var totalBytes: Int?
+}
+
+/// Where result entries go, in input order.
+public protocol ResultSink {
+  func write(_ bytes: [UInt8]) throws(AuditError)
+}
+
+extension AtomicOutputFile: ResultSink {}

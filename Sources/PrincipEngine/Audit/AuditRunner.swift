@@ -1,0 +1,149 @@
+import CEL
+import Dispatch
+
+/// Runs an audit: reads the inputs as a stream of batches, judges each batch on a worker
+/// thread, and writes results and tallies in input order.
+///
+/// Memory stays flat: a round holds `2 × threads` batches of about
+/// ``AuditOptions/batchBytes`` each, and the tally's size depends on the number of
+/// principles and groups, not on the number of decisions. Output bytes and counts are the
+/// same for any number of threads.
+public struct AuditRunner: Sendable {
+  private let judge: DecisionJudge
+  private let options: AuditOptions
+  private let resultFormat: ResultFormat?
+
+  /// - Parameter resultFormat: the format of the per-decision results, if they are wanted.
+  public init(library: RuleLibrary, options: AuditOptions, resultFormat: ResultFormat? = nil) {
+    judge = DecisionJudge(library: library, mapping: options.mapping, breakdown: options.breakdown)
+    self.options = options
+    self.resultFormat = resultFormat
+  }
+
+  /// The principles the audit counts.
+  public var principles: PrincipleTable { judge.table }
+
+  /// Audits `inputs` in order.
+  ///
+  /// - Parameters:
+  ///   - results: where the per-decision results go (with `resultFormat`), in input order.
+  ///   - progress: called after each round of batches, on the calling thread.
+  /// - Throws: ``AuditError`` when an input cannot be read or the results cannot be
+  ///   written; a bad record never throws, it becomes an error row.
+  public func run(
+    _ inputs: [AuditInput], results: (any ResultSink)? = nil, progress: ((AuditProgress) -> Void)? = nil
+  ) throws(AuditError) -> AuditSummary {
+    let writer = resultFormat.map { $0.writer(library: judge.library, language: options.language) }
+    if let writer, let results, !writer.header.isEmpty { try results.write(writer.header) }
+    let batches = RecordBatches(inputs: inputs, options: options, schema: judge.library.schema)
+    let totalBytes = inputs.reduce(0 as Int?) { sum, input in input.byteCount.flatMap { size in sum.map { $0 + size } } }
+    var tally = newTally()
+    let perRound = options.threads == 1 ? 1 : options.threads * 2
+    var round: [(RecordBatch, firstRecord: Int)] = []
+    var nextRecord = 1
+    var exhausted = false
+    while !exhausted {
+      round.removeAll(keepingCapacity: true)
+      while round.count < perRound {
+        guard let batch = try batches.next() else {
+          exhausted = true
+          break
+        }
+        round.append((batch, nextRecord))
+        nextRecord += batch.count
+      }
+      guard !round.isEmpty else { break }
+      let outputs = process(round, writer: writer)
+      for output in outputs {
+        if let results, !output.bytes.isEmpty { try results.write(output.bytes) }
+        tally.merge(output.tally)
+      }
+      progress?(AuditProgress(records: tally.read, errors: tally.errors, bytesRead: batches.bytesRead, totalBytes: totalBytes))
+    }
+    return AuditSummary(tally: tally, judge: judge, options: options, inputs: inputs.map(\.path))
+  }
+
+  private struct BatchOutput: Sendable {
+    var bytes: [UInt8]
+    var tally: AuditTally
+  }
+
+  private func newTally() -> AuditTally {
+    AuditTally(principleCount: judge.table.entries.count, packCount: judge.library.packs.count, keepSerious: options.seriousCount)
+  }
+
+  /// Judges the batches of a round, in parallel when there are several threads.
+  private func process(_ round: [(RecordBatch, firstRecord: Int)], writer: (any ResultWriter)?) -> [BatchOutput] {
+    if round.count == 1 || options.threads == 1 {
+      return round.map { process($0.0, firstRecord: $0.firstRecord, writer: writer) }
+    }
+    let slots = OrderedSlots<BatchOutput>(count: round.count)
+    DispatchQueue.concurrentPerform(iterations: round.count) { index in
+      slots.store(process(round[index].0, firstRecord: round[index].firstRecord, writer: writer), at: index)
+    }
+    return slots.values()
+  }
+
+  private func process(_ batch: RecordBatch, firstRecord: Int, writer: (any ResultWriter)?) -> BatchOutput {
+    var tally = newTally()
+    var bytes: [UInt8] = []
+    if writer != nil { bytes.reserveCapacity(batch.count * 512) }
+    func record(_ result: DecisionResult) {
+      var result = result
+      writer?.append(result, to: &bytes)
+      var outcomes: [(slot: Int, outcome: Outcome)] = []
+      if case .judged(var judgement) = result.outcome {
+        outcomes = judge.principleOutcomes(of: judgement)
+        if options.seriousCount == 0 {
+          judgement.proposal = nil
+          result.outcome = .judged(judgement)
+        }
+      }
+      tally.add(result, outcomes: outcomes)
+    }
+    switch batch {
+    case .lines(let input, let lines):
+      lines.bytes.withUnsafeBufferPointer { buffer in
+        for (offset, line) in lines.lines.enumerated() {
+          let location = SourceLocation(file: input, line: line.number)
+          if line.tooLong {
+            record(DecisionResult(record: firstRecord + offset, location: location, outcome: .error(AuditRecordError(
+              location: location, problem: .lineTooLong(limit: 16 << 20)))))
+          } else {
+            record(judge.judge(jsonLine: UnsafeBufferPointer(rebasing: buffer[line.start..<line.end]), record: firstRecord + offset, location: location))
+          }
+        }
+      }
+    case .values(let decisions):
+      for (offset, decision) in decisions.enumerated() {
+        switch decision.value {
+        case .success(let value): record(judge.judge(value: value, record: firstRecord + offset, location: decision.location))
+        case .failure(let error): record(DecisionResult(record: firstRecord + offset, location: decision.location, outcome: .error(error)))
+        }
+      }
+    case .files(let paths):
+      for (offset, path) in paths.enumerated() { record(judge.judge(file: path, record: firstRecord + offset)) }
+    }
+    return BatchOutput(bytes: bytes, tally: tally)
+  }
+}
+
+/// Results of parallel work, one slot per task; each slot is written by exactly one task
+/// and read only after all of them finished.
+private final class OrderedSlots<Value>: @unchecked Sendable {
+  private let storage: UnsafeMutableBufferPointer<Value?>
+
+  init(count: Int) {
+    storage = .allocate(capacity: count)
+    storage.initialize(repeating: nil)
+  }
+
+  deinit {
+    storage.deinitialize()
+    storage.deallocate()
+  }
+
+  func store(_ value: Value, at index: Int) { storage[index] = value }
+
+  func values() -> [Value] { storage.compactMap { $0 } }
+}

@@ -1,0 +1,112 @@
+/// The running count of an audit. Each worker tallies its own batches; tallies are merged
+/// in input order, and every count is an integer, so the totals do not depend on how many
+/// threads did the work.
+struct AuditTally: Sendable {
+  var read = 0
+  var judged = 0
+  var errors = 0
+  /// Judged decisions per verdict, indexed like `Verdict.allCases`.
+  var verdicts = [Int](repeating: 0, count: Verdict.allCases.count)
+  var all: GroupCounts
+  /// The requested breakdown, by group key.
+  var groups: [String: GroupCounts] = [:]
+  /// The trend, by month (`2024-03`).
+  var months: [String: GroupCounts] = [:]
+  /// Judged decisions per pack version, indexed like ``RuleLibrary/packs``.
+  var packUse: [Int]
+  var firstDate: CivilDate?
+  var lastDate: CivilDate?
+  /// The first error rows, in input order.
+  var firstErrors: [AuditRecordError] = []
+  var serious: SeriousDecisions
+
+  static let keptErrors = 20
+
+  init(principleCount: Int, packCount: Int, keepSerious: Int) {
+    all = GroupCounts(principleCount: principleCount)
+    packUse = Array(repeating: 0, count: packCount)
+    serious = SeriousDecisions(capacity: keepSerious)
+  }
+
+  /// Counts one record.
+  mutating func add(_ result: DecisionResult, outcomes: [(slot: Int, outcome: Outcome)]) {
+    read += 1
+    switch result.outcome {
+    case .error(let error):
+      errors += 1
+      if firstErrors.count < Self.keptErrors { firstErrors.append(error) }
+    case .judged(let judgement):
+      judged += 1
+      let assessment = judgement.assessment
+      if let index = Verdict.allCases.firstIndex(of: assessment.verdict) { verdicts[index] += 1 }
+      packUse[judgement.packIndex] += 1
+      if firstDate.map({ judgement.decisionDate < $0 }) ?? true { firstDate = judgement.decisionDate }
+      if lastDate.map({ judgement.decisionDate > $0 }) ?? true { lastDate = judgement.decisionDate }
+      let violating = assessment.verdict.hasViolations
+      Self.count(&all, score: assessment.score, violating: violating, outcomes)
+      for group in judgement.groups {
+        Self.count(&groups[group, default: GroupCounts(principleCount: all.principles.count)], score: assessment.score, violating: violating, outcomes)
+      }
+      let month = Breakdown.month(judgement.decisionDate)
+      Self.count(&months[month, default: GroupCounts(principleCount: all.principles.count)], score: assessment.score, violating: violating, outcomes)
+      serious.consider(result)
+    }
+  }
+
+  private static func count(_ counts: inout GroupCounts, score: Int, violating: Bool, _ outcomes: [(slot: Int, outcome: Outcome)]) {
+    counts.judged += 1
+    counts.scoreSum += score
+    if violating { counts.withViolations += 1 }
+    for (slot, outcome) in outcomes { counts.principles[slot].add(outcome) }
+  }
+
+  /// Adds the tally of the records that follow this one's in the input.
+  mutating func merge(_ later: AuditTally) {
+    read += later.read
+    judged += later.judged
+    errors += later.errors
+    for index in verdicts.indices { verdicts[index] += later.verdicts[index] }
+    all.merge(later.all)
+    for (key, counts) in later.groups { groups[key, default: GroupCounts(principleCount: all.principles.count)].merge(counts) }
+    for (key, counts) in later.months { months[key, default: GroupCounts(principleCount: all.principles.count)].merge(counts) }
+    for index in packUse.indices { packUse[index] += later.packUse[index] }
+    if let date = later.firstDate, firstDate.map({ date < $0 }) ?? true { firstDate = date }
+    if let date = later.lastDate, lastDate.map({ date > $0 }) ?? true { lastDate = date }
+    firstErrors += later.firstErrors.prefix(Self.keptErrors - firstErrors.count)
+    serious.merge(later.serious)
+  }
+}
+
+/// The decisions with the most serious findings: lowest score first, then most
+/// violations, then input order — a total order, so the list is the same whatever the
+/// threads. Keeps at most `capacity`, with their proposals, so the report can explain them.
+struct SeriousDecisions: Sendable {
+  let capacity: Int
+  private(set) var decisions: [DecisionResult] = []
+
+  init(capacity: Int) {
+    self.capacity = capacity
+  }
+
+  mutating func consider(_ result: DecisionResult) {
+    guard capacity > 0, case .judged(let judgement) = result.outcome, judgement.assessment.verdict.hasViolations else { return }
+    if decisions.count == capacity, let last = decisions.last, !Self.precedes(result, last) { return }
+    let index = decisions.firstIndex { Self.precedes(result, $0) } ?? decisions.count
+    decisions.insert(result, at: index)
+    if decisions.count > capacity { decisions.removeLast() }
+  }
+
+  mutating func merge(_ other: SeriousDecisions) {
+    for result in other.decisions { consider(result) }
+  }
+
+  private static func key(_ result: DecisionResult) -> (Int, Int, Int) {
+    guard case .judged(let judgement) = result.outcome else { return (Int.max, 0, result.record) }
+    let violations = judgement.assessment.findings.reduce(0) { $0 + ($1.outcome == .violated ? 1 : 0) }
+    return (judgement.assessment.score, -violations, result.record)
+  }
+
+  static func precedes(_ a: DecisionResult, _ b: DecisionResult) -> Bool {
+    key(a) < key(b)
+  }
+}

@@ -1,0 +1,126 @@
+import CEL
+
+/// Judges one record at a time: parse, map, validate against the schema, pick the pack
+/// version in force on the decision date, assess. A value shared by every worker thread.
+struct DecisionJudge: Sendable {
+  let library: RuleLibrary
+  let table: PrincipleTable
+  private let evaluators: [Evaluator]
+  /// Pack name → indices of its versions in `library.packs`.
+  private let versions: [String: [Int]]
+  private let reader: ProposalReader
+  private let mapping: ColumnMapping?
+  private let breakdown: Breakdown?
+
+  init(library: RuleLibrary, mapping: ColumnMapping?, breakdown: Breakdown?) {
+    self.library = library
+    table = PrincipleTable(packs: library.packs)
+    evaluators = library.packs.map { Evaluator(pack: $0, ladder: library.ladder) }
+    var versions: [String: [Int]] = [:]
+    for (index, pack) in library.packs.enumerated() { versions[pack.name, default: []].append(index) }
+    self.versions = versions
+    reader = ProposalReader(schema: library.schema)
+    self.mapping = mapping
+    self.breakdown = breakdown
+  }
+
+  /// Judges one JSON Lines record.
+  func judge(jsonLine bytes: UnsafeBufferPointer<UInt8>, record: Int, location: SourceLocation) -> DecisionResult {
+    let parsed: CELValue
+    do {
+      parsed = try CELValue.parseJSON(bytes)
+    } catch {
+      return DecisionResult(record: record, location: location, outcome: .error(AuditRecordError(
+        location: location, problem: .malformedJSON(detail: error.message, column: error.column))))
+    }
+    guard case .map = parsed else {
+      return DecisionResult(record: record, location: location, outcome: .error(AuditRecordError(
+        location: location, problem: .notAnObject(found: parsed.typeName))))
+    }
+    return judge(value: mapping.map { $0.renamed(parsed) } ?? parsed, record: record, location: location)
+  }
+
+  /// Judges a proposal read from a proposal file (YAML or JSON), with errors at file:line:column.
+  func judge(file path: String, record: Int) -> DecisionResult {
+    let location = SourceLocation(file: path)
+    do {
+      let proposal = try reader.read(path: path)
+      return assess(proposal, record: record, location: location)
+    } catch {
+      return DecisionResult(record: record, location: location, outcome: .error(AuditRecordError(location: location, problem: .rejected(error))))
+    }
+  }
+
+  /// Judges a decision already parsed into a value (a JSON record, or CSV rows assembled).
+  func judge(value: CELValue, record: Int, location: SourceLocation) -> DecisionResult {
+    do {
+      let proposal = try reader.validate(value, record: location)
+      return assess(proposal, record: record, location: location)
+    } catch {
+      return DecisionResult(record: record, location: location, outcome: .error(AuditRecordError(
+        location: location, caseID: value["case_id"]?.stringValue, problem: .rejected(error))))
+    }
+  }
+
+  private func assess(_ proposal: CELValue, record: Int, location: SourceLocation) -> DecisionResult {
+    let caseID = proposal["case_id"]?.stringValue
+    func failure(_ error: PrincipError) -> DecisionResult {
+      DecisionResult(record: record, location: location, outcome: .error(AuditRecordError(location: location, caseID: caseID, problem: .rejected(error))))
+    }
+    guard let (name, date) = ProposalReader.packAndDate(of: proposal) else {
+      return failure(.invalidProposal(location, field: "decision_date", problem: .missingRequired))
+    }
+    guard let index = versions[name]?.first(where: { library.packs[$0].inForce.contains(date) }) else {
+      // Let the library word the error: unknown pack (with a suggestion) or no version in force.
+      do {
+        _ = try library.pack(named: name, on: date)
+        return failure(.unknownPack(name, available: library.packNames))
+      } catch {
+        return failure(error)
+      }
+    }
+    let assessment = evaluators[index].assess(proposal, explain: false)
+    let groups = breakdown?.groups(of: proposal, date: date) ?? []
+    let judgement = Judgement(packIndex: index, decisionDate: date, assessment: assessment, groups: groups, proposal: proposal)
+    return DecisionResult(record: record, location: location, outcome: .judged(judgement))
+  }
+
+  /// The assessment again with messages, remedies and evidence, for the report.
+  func explain(_ judgement: Judgement) -> Assessment {
+    guard let proposal = judgement.proposal else { return judgement.assessment }
+    return evaluators[judgement.packIndex].assess(proposal, explain: true)
+  }
+
+  /// The most serious outcome of each principle a judged decision touched, as slots of
+  /// ``PrincipleTable/entries``.
+  ///
+  /// - Complexity: O(findings).
+  func principleOutcomes(of judgement: Judgement) -> [(slot: Int, outcome: Outcome)] {
+    let perRule = table.rulePrinciple[judgement.packIndex]
+    let slots = table.principleSlots[judgement.packIndex]
+    var worst = [UInt8](repeating: Self.rank(.notApplicable), count: slots.count)
+    judgement.assessment.forEachFinding(in: library.packs[judgement.packIndex]) { ruleIndex, finding in
+      let local = perRule[ruleIndex]
+      worst[local] = min(worst[local], Self.rank(finding.outcome))
+    }
+    var outcomes: [(slot: Int, outcome: Outcome)] = []
+    outcomes.reserveCapacity(slots.count)
+    for (local, rank) in worst.enumerated() where rank != Self.rank(.notApplicable) {
+      outcomes.append((slots[local], Self.outcomes[Int(rank)]))
+    }
+    return outcomes
+  }
+
+  private static let outcomes: [Outcome] = [.violated, .undetermined, .justified, .satisfied, .notApplicable]
+
+  @inline(__always)
+  private static func rank(_ outcome: Outcome) -> UInt8 {
+    switch outcome {
+    case .violated: 0
+    case .undetermined: 1
+    case .justified: 2
+    case .satisfied: 3
+    case .notApplicable: 4
+    }
+  }
+}

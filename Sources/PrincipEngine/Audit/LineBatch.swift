@@ -1,0 +1,120 @@
+/// A run of whole lines from a JSON Lines input: one buffer, and where each line lies in it.
+struct LineBatch: Sendable {
+  /// One non-blank line: its bytes are `bytes[start..<end]` (without the line break).
+  struct Line: Sendable {
+    var start: Int
+    var end: Int
+    /// 1-based line number in the input.
+    var number: Int
+    /// The line exceeded the reader's limit; its bytes were dropped.
+    var tooLong: Bool = false
+  }
+
+  var bytes: [UInt8]
+  var lines: [Line]
+}
+
+/// Cuts a JSON Lines input into batches of whole lines, reading it in large chunks.
+///
+/// Blank lines are not records and are skipped; a line longer than `maxLineBytes`
+/// becomes a `tooLong` line whose bytes are dropped, so one runaway line cannot exhaust
+/// memory.
+final class JSONLinesReader {
+  private let source: ByteSource
+  private let maxLineBytes: Int
+  /// The start of a line that the previous chunk cut off.
+  private var carry: [UInt8] = []
+  /// The line number of the first byte of `carry`.
+  private var lineNumber = 1
+  private var atEnd = false
+  private var atStart = true
+  /// Dropping the rest of an over-long line.
+  private var skipping = false
+
+  init(source: ByteSource, maxLineBytes: Int = 16 << 20) {
+    self.source = source
+    self.maxLineBytes = maxLineBytes
+  }
+
+  /// Bytes read so far.
+  var bytesRead: Int { source.bytesRead }
+
+  /// The next batch of about `targetBytes` of whole lines; `nil` at the end.
+  ///
+  /// - Complexity: O(n) in the bytes read, each byte scanned once for line breaks.
+  func next(targetBytes: Int) throws(AuditError) -> LineBatch? {
+    while true {
+      guard !atEnd || !carry.isEmpty else { return nil }
+      var buffer = carry
+      carry = []
+      buffer.reserveCapacity(buffer.count + targetBytes)
+      let scanFrom = buffer.count
+      if !atEnd, try source.read(appendingTo: &buffer, count: targetBytes) == 0 { atEnd = true }
+      if atStart {
+        atStart = false
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
+      }
+      if skipping {
+        guard let newline = buffer[scanFrom...].firstIndex(of: 0x0A) else {
+          if atEnd { return nil }
+          continue
+        }
+        skipping = false
+        lineNumber += 1
+        buffer.removeSubrange(..<(newline + 1))
+      }
+      let lastNewline = buffer.lastIndex(of: 0x0A)
+      let cut = atEnd ? buffer.count : (lastNewline.map { $0 + 1 } ?? 0)
+      if cut == 0 {
+        // No whole line yet: keep reading, unless the line has grown past the limit.
+        if buffer.count > maxLineBytes {
+          skipping = true
+          let line = LineBatch.Line(start: 0, end: 0, number: lineNumber, tooLong: true)
+          return LineBatch(bytes: [], lines: [line])
+        }
+        carry = buffer
+        continue
+      }
+      carry = Array(buffer[cut...])
+      buffer.removeSubrange(cut...)
+      let batch = split(buffer)
+      if batch.lines.isEmpty && (!atEnd || !carry.isEmpty) { continue }
+      return batch.lines.isEmpty ? nil : batch
+    }
+  }
+
+  private func split(_ bytes: [UInt8]) -> LineBatch {
+    var lines: [LineBatch.Line] = []
+    lines.reserveCapacity(bytes.count / 256 + 1)
+    bytes.withUnsafeBufferPointer { buffer in
+      var start = 0
+      let count = buffer.count
+      while start < count {
+        var end = start
+        while end < count && buffer[end] != 0x0A { end += 1 }
+        var contentEnd = end
+        if contentEnd > start && buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+        var blank = true
+        var k = start
+        while k < contentEnd {
+          let byte = buffer[k]
+          if byte != 0x20 && byte != 0x09 {
+            blank = false
+            break
+          }
+          k += 1
+        }
+        if !blank {
+          if contentEnd - start > maxLineBytes {
+            lines.append(.init(start: start, end: start, number: lineNumber, tooLong: true))
+          } else {
+            lines.append(.init(start: start, end: contentEnd, number: lineNumber))
+          }
+        }
+        lineNumber += 1
+        start = end + 1
+      }
+    }
+    return LineBatch(bytes: bytes, lines: lines)
+  }
+}

@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An output file that appears under its name only when it is complete.
+///
+/// Bytes go to a hidden temporary file beside the target (`.results.jsonl.princip-1234.tmp`);
+/// ``commit()`` renames it into place. A run that is interrupted leaves at most the
+/// temporary file — never a half-written file under the name the user asked for. The
+/// temporary paths are registered in ``TemporaryFiles`` so a signal handler can remove them.
+public final class AtomicOutputFile {
+  /// The name the user asked for.
+  public let path: String
+  /// Where the bytes go until ``commit()``.
+  public let temporaryPath: String
+  private var descriptor: Int32
+  private var pending: [UInt8] = []
+  private static let flushThreshold = 1 << 20
+
+  /// Creates the temporary file.
+  public init(path: String) throws(AuditError) {
+    self.path = path
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { String(path[...$0]) } ?? ""
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    temporaryPath = "\(folder).\(name).princip-\(getpid()).tmp"
+    descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { throw .unwritable(file: path, reason: String(cString: strerror(errno))) }
+    TemporaryFiles.register(temporaryPath)
+  }
+
+  deinit {
+    if descriptor >= 0 { discard() }
+  }
+
+  /// Appends bytes (buffered).
+  public func write(_ bytes: [UInt8]) throws(AuditError) {
+    pending.append(contentsOf: bytes)
+    if pending.count >= Self.flushThreshold { try flush() }
+  }
+
+  private func flush() throws(AuditError) {
+    var offset = 0
+    while offset < pending.count {
+      let written = pending.withUnsafeBytes { raw in
+        Glibc_write(descriptor, raw.baseAddress.map { $0 + offset }, pending.count - offset)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw .unwritable(file: path, reason: String(cString: strerror(errno)))
+      }
+      offset += written
+    }
+    pending.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes what is buffered, closes the file and renames it to ``path``.
+  public func commit() throws(AuditError) {
+    try flush()
+    close(descriptor)
+    descriptor = -1
+    guard rename(temporaryPath, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporaryPath)
+      TemporaryFiles.unregister(temporaryPath)
+      throw .unwritable(file: path, reason: reason)
+    }
+    TemporaryFiles.unregister(temporaryPath)
+  }
+
+  /// Closes and removes the temporary file; the target is left untouched.
+  public func discard() {
+    if descriptor >= 0 { close(descriptor) }
+    descriptor = -1
+    unlink(temporaryPath)
+    TemporaryFiles.unregister(temporaryPath)
+  }
+}
+
+@inline(__always)
+private func Glibc_write(_ fd: Int32, _ pointer: UnsafeRawPointer?, _ count: Int) -> Int {
+  write(fd, pointer, count)
+}

@@ -1,0 +1,97 @@
+/// Result lines as JSON, one object per decision:
+///
+/// ```json
+/// {"input":"d.jsonl","line":1,"case_id":"H-1","municipality":"halsnaes","pack_version":"2019.1",
+///  "fingerprint":"…","decision_date":"2024-03-01","score":72,"verdict":"deviations",
+///  "findings":[{"rule":"halsnaes.phase-out","principle":"phase-out","subject":"interventions[0]","outcome":"violated"}]}
+/// {"input":"d.jsonl","line":2,"case_id":"H-2","error":"…"}
+/// ```
+///
+/// `findings` lists every rule that applied (not-applicable ones are left out). The case
+/// id is the only thing that identifies the decision.
+struct JSONLinesResultWriter: ResultWriter {
+  let header: [UInt8] = []
+  private let language: Language
+  private let packs: [RulePack]
+  /// Per pack version: `,"municipality":…,"fingerprint":"…"` up to the decision date.
+  private let packFragments: [[UInt8]]
+  /// Per pack version and rule: `{"rule":"…","principle":"…","subject":`.
+  private let ruleFragments: [[[UInt8]]]
+
+  init(library: RuleLibrary, language: Language) {
+    self.language = language
+    packs = library.packs
+    packFragments = library.packs.map { pack in
+      var bytes: [UInt8] = []
+      bytes.append(",\"municipality\":")
+      bytes.append(jsonString: pack.name)
+      bytes.append(",\"pack_version\":")
+      bytes.append(jsonString: pack.version)
+      bytes.append(",\"fingerprint\":")
+      bytes.append(jsonString: pack.fingerprint)
+      return bytes
+    }
+    ruleFragments = library.packs.map { pack in
+      pack.rules.map { rule in
+        var bytes: [UInt8] = []
+        bytes.append("{\"rule\":")
+        bytes.append(jsonString: rule.id)
+        bytes.append(",\"principle\":")
+        bytes.append(jsonString: rule.principleID)
+        bytes.append(",\"subject\":")
+        return bytes
+      }
+    }
+  }
+
+  func append(_ result: DecisionResult, to bytes: inout [UInt8]) {
+    bytes.append("{\"input\":")
+    bytes.append(jsonString: result.location.file)
+    bytes.append(",\"line\":")
+    bytes.append(decimal: result.location.line)
+    if let caseID = result.caseID {
+      bytes.append(",\"case_id\":")
+      bytes.append(jsonString: caseID)
+    }
+    switch result.outcome {
+    case .error(let error):
+      bytes.append(",\"error\":")
+      bytes.append(jsonString: error.reason(in: language))
+      if error.place != error.location {
+        bytes.append(",\"at\":")
+        bytes.append(jsonString: error.place.description)
+      }
+    case .judged(let judgement):
+      let assessment = judgement.assessment
+      bytes.append(contentsOf: packFragments[judgement.packIndex])
+      bytes.append(",\"decision_date\":")
+      bytes.append(jsonString: judgement.decisionDate.description)
+      bytes.append(",\"score\":")
+      bytes.append(decimal: assessment.score)
+      bytes.append(",\"verdict\":\"")
+      bytes.append(text: assessment.verdict.rawValue)
+      bytes.append("\",\"findings\":[")
+      var first = true
+      let fragments = ruleFragments[judgement.packIndex]
+      assessment.forEachFinding(in: packs[judgement.packIndex]) { ruleIndex, finding in
+        guard finding.outcome != .notApplicable else { return }
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        first = false
+        bytes.append(contentsOf: fragments[ruleIndex])
+        switch finding.subject {
+        case .proposal:
+          bytes.append("\"proposal\"")
+        case .intervention(let index):
+          bytes.append("\"interventions[")
+          bytes.append(decimal: index)
+          bytes.append("]\"")
+        }
+        bytes.append(",\"outcome\":\"")
+        bytes.append(text: finding.outcome.rawValue)
+        bytes.append("\"}")
+      }
+      bytes.append("]")
+    }
+    bytes.append("}\n")
+  }
+}

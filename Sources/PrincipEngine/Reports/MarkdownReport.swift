@@ -1,0 +1,88 @@
+/// The report to attach to a committee paper: the content of the terminal report with
+/// headings, a table of principles and outcomes, and the policy quoted in blockquotes.
+public enum MarkdownReport: AssessmentReporter {
+  public static let identifier = "markdown"
+
+  public static func generateReport(_ report: AssessmentReport, in language: Language) -> String {
+    let words = ReportWords(language)
+    let assessment = report.assessment
+    var out: [String] = []
+    out.append("# \(words.report) · \(words.caseID) \(Markdown.inline(assessment.caseID))")
+    out.append("")
+    out.append("| | |")
+    out.append("|---|---|")
+    out.append("| \(words.municipality) | \(Markdown.cell(report.pack.municipality[language])) |")
+    out.append("| \(words.policy) | \(Markdown.cell(report.pack.policyLine(in: language))) |")
+    out.append("| \(words.rulePack) | \(Markdown.code(assessment.pack.name)) \(Markdown.cell(assessment.pack.version)) |")
+    out.append("| \(words.fingerprintTitle) | `\(assessment.pack.fingerprint)` |")
+    if let file = report.file { out.append("| \(words.file) | \(Markdown.code(file)) |") }
+    out.append("| **\(words.score)** | **\(words.scoreLine(assessment.score, assessment.verdict))** |")
+
+    if !assessment.interventions.isEmpty {
+      out += ["", "## \(words.interventions)", "", "| # | \(words.interventionTitle) | \(words.kind) | \(words.score) |", "|---:|---|---|---:|"]
+      for entry in assessment.interventions {
+        out.append(
+          "| \(entry.index + 1) | \(Markdown.cell(report.interventionName(entry.index, in: language))) | "
+            + "\(Markdown.cell(report.kindName(entry.index, in: language) ?? "")) | \(entry.score)/100 |")
+      }
+    }
+
+    out += ["", "## \(words.principles)", "", "| \(words.principle) | \(words.outcome) | \(words.severity) |", "|---|---|---|"]
+    for result in report.principleResults {
+      let outcome = result.outcome.map { "\($0.symbol) \(words.outcome($0))" } ?? "– \(words.notCheckable)"
+      let severity = result.severity.map(words.severity) ?? ""
+      out.append("| \(Markdown.cell(result.principle.title[language])) | \(outcome) | \(severity) |")
+    }
+
+    for group in report.findingsByOutcome {
+      out += ["", "## \(group.outcome.symbol) \(words.heading(group.outcome)) (\(group.findings.count))"]
+      switch group.outcome {
+      case .violated, .undetermined, .justified:
+        for finding in group.findings { out.append(explained(finding, report, words)) }
+      case .satisfied:
+        out.append("")
+        for (principleID, subjects) in FindingSummary.byPrinciple(group.findings) {
+          let title = report.pack.principle(principleID)?.title[language] ?? principleID
+          out.append("- \(Markdown.inline(title)) — \(FindingSummary.subjectList(subjects, words))")
+        }
+      case .notApplicable:
+        out.append("")
+        for (principleID, _) in FindingSummary.byPrinciple(group.findings) {
+          out.append("- \(Markdown.inline(report.pack.principle(principleID)?.title[language] ?? principleID))")
+        }
+      }
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// Several reports, separated by a horizontal rule.
+  public static func generateReport(_ reports: [AssessmentReport], in language: Language) -> String {
+    reports.map { generateReport($0, in: language) }.joined(separator: "\n---\n\n")
+  }
+
+  private static func explained(_ finding: Finding, _ report: AssessmentReport, _ words: ReportWords) -> String {
+    let language = words.language
+    var lines: [String] = ["", "### \(Markdown.inline(report.principleTitle(of: finding, in: language)))", ""]
+    lines.append("*\(words.severity(finding.severity)) · \(Markdown.inline(report.subjectName(finding.subject, in: language)))*")
+    if let principle = report.principle(of: finding) {
+      lines += ["", "> «\(Markdown.inline(principle.quote))»", ">", "> — \(Markdown.inline(principle.source))"]
+    }
+    if let message = finding.message?[language] { lines += ["", Markdown.inline(message)] }
+    if let justification = finding.justification {
+      lines += ["", "**\(words.justification):** \(Markdown.inline(justification))"]
+    }
+    if !finding.missing.isEmpty {
+      lines += ["", "**\(words.needs):** " + finding.missing.map(Markdown.code).joined(separator: ", ")]
+    }
+    if let problem = finding.problem { lines += ["", "**\(words.problem):** \(Markdown.inline(problem))"] }
+    if !finding.evidence.isEmpty {
+      lines += ["", "**\(words.facts):**", ""]
+      for evidence in finding.evidence {
+        let value = evidence.displayValue(in: language).map(Markdown.inline) ?? "*\(words.missingValue)*"
+        lines.append("- \(Markdown.code(evidence.path)): \(value)")
+      }
+    }
+    if let remedy = finding.remedy?[language] { lines += ["", "**\(words.remedy):** \(Markdown.inline(remedy))"] }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,94 @@
+/// The readable terminal report: header, score and verdict, then the findings grouped by
+/// outcome, most serious first, each broken principle with its quote, the facts that
+/// decided it and the remedy.
+public enum TextReport: AssessmentReporter {
+  public static let identifier = "text"
+
+  public static func generateReport(_ report: AssessmentReport, in language: Language) -> String {
+    let words = ReportWords(language)
+    let assessment = report.assessment
+    var out: [String] = []
+    out.append("\(words.report) · \(words.caseID) \(assessment.caseID)")
+    if let file = report.file { out.append("\(words.file): \(file)") }
+    out.append("\(words.municipality): \(report.pack.municipality[language])")
+    out.append("\(words.policy): \(report.pack.policyLine(in: language))")
+    out.append(
+      "\(words.rulePack): \(assessment.pack.name) \(assessment.pack.version) · "
+        + "\(words.fingerprint) \(assessment.pack.fingerprint.prefix(12))")
+    out.append("")
+    out.append("\(words.score): \(words.scoreLine(assessment.score, assessment.verdict))")
+    for entry in assessment.interventions {
+      let kind = report.kindName(entry.index, in: language).map { " · \($0)" } ?? ""
+      out.append(
+        "  \(words.interventionTitle) \(entry.index + 1): \(report.interventionName(entry.index, in: language))\(kind): \(entry.score)/100")
+    }
+
+    for group in report.findingsByOutcome {
+      out.append("")
+      out.append("\(words.heading(group.outcome)) (\(group.findings.count))")
+      out.append(String(repeating: "─", count: words.heading(group.outcome).count + 4))
+      switch group.outcome {
+      case .violated, .undetermined, .justified:
+        for finding in group.findings {
+          out.append(explained(finding, report, words))
+        }
+      case .satisfied:
+        for (principleID, subjects) in FindingSummary.byPrinciple(group.findings) {
+          let title = report.pack.principle(principleID)?.title[language] ?? principleID
+          out.append(TextLayout.wrap("✓ \(title) · \(FindingSummary.subjectList(subjects, words))", indent: "    "))
+        }
+      case .notApplicable:
+        let titles = FindingSummary.byPrinciple(group.findings).map { report.pack.principle($0.principleID)?.title[language] ?? $0.principleID }
+        out.append(TextLayout.wrap(titles.joined(separator: "; "), indent: "  "))
+      }
+    }
+
+    let unchecked = report.pack.principles.filter { $0.notCheckableReason != nil }
+    if !unchecked.isEmpty {
+      out.append("")
+      out.append("\(words.notCheckableTitle): \(unchecked.count)")
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// A broken, justified or undetermined finding with everything that explains it.
+  private static func explained(_ finding: Finding, _ report: AssessmentReport, _ words: ReportWords) -> String {
+    let language = words.language
+    var lines: [String] = [""]
+    lines.append(
+      "\(finding.outcome.symbol) \(report.principleTitle(of: finding, in: language)) · "
+        + "\(words.severity(finding.severity)) · \(scope(finding, report, words))")
+    if let principle = report.principle(of: finding) {
+      lines.append(TextLayout.wrap("«\(principle.quote)»", indent: "   ", firstIndent: "  "))
+      lines.append(TextLayout.wrap("— \(principle.source)", indent: "      ", firstIndent: "    "))
+    }
+    if let message = finding.message?[language] {
+      lines.append(TextLayout.wrap(message, indent: "  "))
+    }
+    if let justification = finding.justification {
+      lines.append(TextLayout.wrap("\(words.justification): \"\(justification)\"", indent: "    ", firstIndent: "  "))
+    }
+    if !finding.missing.isEmpty {
+      lines.append(TextLayout.wrap("\(words.needs): \(finding.missing.joined(separator: ", "))", indent: "    ", firstIndent: "  "))
+    }
+    if let problem = finding.problem {
+      lines.append(TextLayout.wrap("\(words.problem): \(problem)", indent: "    ", firstIndent: "  "))
+    }
+    if !finding.evidence.isEmpty {
+      lines.append("  \(words.facts):")
+      for evidence in finding.evidence {
+        let value = evidence.displayValue(in: language) ?? "(\(words.missingValue))"
+        lines.append(TextLayout.wrap("\(evidence.path): \(value)", indent: "        ", firstIndent: "    "))
+      }
+    }
+    if let remedy = finding.remedy?[language] {
+      lines.append(TextLayout.wrap("\(words.remedy): \(remedy)", indent: "    ", firstIndent: "  "))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// `hele indstillingen` or `indsats 2: Bostøtte`
+  private static func scope(_ finding: Finding, _ report: AssessmentReport, _ words: ReportWords) -> String {
+    report.subjectName(finding.subject, in: words.language)
+  }
+}
