@@ -69,7 +69,7 @@ struct ExampleProposalsTests {
     let proposal = try ProposalReader(schema: library.schema).read(path: Self.directory + "/" + expected.file)
     let (own, date) = try #require(ProposalReader.packAndDate(of: proposal))
     let name = expected.pack ?? own
-    let pack = (try? library.pack(named: name, on: date)) ?? (try library.latest(named: name))
+    let pack = try (try? library.pack(named: name, on: date)) ?? library.latest(named: name)
     let assessment = Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
     if let verdict = expected.verdict {
       #expect(assessment.verdict.rawValue == verdict, "\(expected.file) under \(pack.label): score \(assessment.score)")

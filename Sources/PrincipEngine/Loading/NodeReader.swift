@@ -37,7 +37,7 @@ struct NodeReader {
       } else {
         let hint = Suggestion.closest(to: name, among: allowed)
         // In `{ da: a, b, en: c }` a comma or colon in unquoted text splits it into keys.
-        let flow = mapping.style == .flow
+        let flow = startsWithBrace(node)
         error(key,
           da: "ukendt nøgle '\(name)' i \(what)" + (hint.map { " (mente du '\($0)'?)" } ?? "") + "; kendte: \(allowed.joined(separator: ", "))"
             + (flow ? "; sæt tekst med ',' eller ':' i anførselstegn inden i { }" : ""),
@@ -49,6 +49,13 @@ struct NodeReader {
       error(node, da: "\(what) mangler nøglen '\(name)'", en: "\(what) lacks the key '\(name)'")
     }
     return result
+  }
+
+  /// Whether a node is written in flow style (`{ … }`). Read from the text, as Yams
+  /// records a mapping's style from its end event.
+  private mutating func startsWithBrace(_ node: Node) -> Bool {
+    guard let mark = node.mark, mark.line >= 1, mark.line <= lines.count else { return false }
+    return lines[mark.line - 1].unicodeScalars.dropFirst(mark.column - 1).first == "{"
   }
 
   mutating func string(_ node: Node?, _ what: String) -> String? {
