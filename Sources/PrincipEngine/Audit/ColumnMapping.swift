@@ -124,7 +124,7 @@ public struct ColumnMapping: Sendable {
   func renamed(_ record: CELValue) -> CELValue {
     guard case .map(let map) = record else { return record }
     var builder = CELMap.Builder(capacity: map.count + constants.count)
-    for (key, value) in map {
+    for (key, value) in map.pairs {
       if case .string(let name) = key, let target = renames[name] {
         builder.set(.string(target), value)
       } else {

@@ -27,14 +27,14 @@ extension Array where Element == UInt8 {
       (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     var count = 0
     var rest = value
-    withUnsafeMutableBytes(of: &digits) { buffer in
+    Swift.withUnsafeMutableBytes(of: &digits) { buffer in
       while rest > 0 {
         buffer[count] = UInt8(48 + rest % 10)
         rest /= 10
         count += 1
       }
     }
-    withUnsafeBytes(of: &digits) { buffer in
+    Swift.withUnsafeBytes(of: &digits) { buffer in
       for index in stride(from: count - 1, through: 0, by: -1) { append(buffer[index]) }
     }
   }
