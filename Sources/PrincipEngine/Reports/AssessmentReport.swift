@@ -89,12 +89,13 @@ public struct AssessmentReport: Sendable {
     return step.paragraph.map { "\(step.title[language]) (\($0))" } ?? step.title[language]
   }
 
-  /// The subject of a finding in words: `hele indstillingen` or `indsats 2: Bostøtte`.
+  /// The subject of a finding in words: `hele indstillingen` or `indsats 2` (the report
+  /// names each intervention once, beside its score).
   public func subjectName(_ subject: Subject, in language: Language) -> String {
     let words = ReportWords(language)
     switch subject {
     case .proposal: return words.wholeProposal
-    case .intervention(let index): return "\(words.intervention) \(index + 1): \(interventionName(index, in: language))"
+    case .intervention(let index): return "\(words.intervention) \(index + 1)"
     }
   }
 }

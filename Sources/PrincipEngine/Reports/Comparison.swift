@@ -10,7 +10,8 @@ public struct Comparison: Sendable {
   /// One assessment per pack, in pack-name order: the matrix's columns.
   public var columns: [AssessmentReport]
   /// Themes shared by the most packs first, then in order of first appearance; a
-  /// principle without themes gets a row of its own after them.
+  /// checkable principle without themes gets a row of its own after them. Principles no
+  /// proposal can show make no row of their own.
   public var rows: [Row]
 
   /// A theme, or a principle without themes, across every pack.
@@ -40,8 +41,10 @@ public struct Comparison: Sendable {
 
     var themes: [String] = []
     var coverage: [String: Set<Int>] = [:]
+    // Rows come from principles a rule checks; a cell still lists the pack's
+    // not-checkable principles on the theme, so a reader sees the whole policy.
     for (column, principles) in results.enumerated() {
-      for theme in principles.flatMap(\.principle.themes) {
+      for theme in principles.filter({ $0.principle.notCheckableReason == nil }).flatMap(\.principle.themes) {
         if coverage[theme] == nil { themes.append(theme) }
         coverage[theme, default: []].insert(column)
       }
@@ -55,7 +58,7 @@ public struct Comparison: Sendable {
         cells: results.map { Cell(principles: $0.filter { $0.principle.themes.contains(theme) }) })
     }
     for (column, principles) in results.enumerated() {
-      for result in principles where result.principle.themes.isEmpty {
+      for result in principles where result.principle.themes.isEmpty && result.principle.notCheckableReason == nil {
         var cells = results.map { _ in Cell(principles: []) }
         cells[column] = Cell(principles: [result])
         rows.append(Row(theme: nil, title: result.principle.title, cells: cells))

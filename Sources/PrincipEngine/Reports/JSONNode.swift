@@ -35,6 +35,7 @@ enum JSONNode: Sendable {
     case .string(let text): Self.quote(text, into: &out)
     case .array(let elements):
       guard !elements.isEmpty else { out += "[]"; return }
+      if let line = Self.inlineScalars(elements) { out += line; return }
       let inner = indent + "  "
       out += "[\n"
       for (index, element) in elements.enumerated() {
@@ -56,6 +57,22 @@ enum JSONNode: Sendable {
       }
       out += indent + "}"
     }
+  }
+
+  /// A short list of scalars on one line (`["network", "involvement"]`), or `nil`.
+  private static func inlineScalars(_ elements: [JSONNode]) -> String? {
+    var parts: [String] = []
+    for element in elements {
+      switch element {
+      case .array, .object: return nil
+      default:
+        var part = ""
+        element.write(to: &part, indent: "")
+        parts.append(part)
+      }
+    }
+    let line = "[" + parts.joined(separator: ", ") + "]"
+    return line.count <= 72 ? line : nil
   }
 
   /// A JSON string literal: quotes, backslashes and control characters escaped, all other

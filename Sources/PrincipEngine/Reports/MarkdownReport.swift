@@ -28,14 +28,19 @@ public enum MarkdownReport: AssessmentReporter {
     }
 
     out += ["", "## \(words.principles)", "", "| \(words.principle) | \(words.outcome) | \(words.severity) |", "|---|---|---|"]
-    for result in report.principleResults {
-      let outcome = result.outcome.map { "\($0.symbol) \(words.outcome($0))" } ?? "– \(words.notCheckable)"
+    // Most serious first; principles no proposal can show are listed after the findings.
+    let results = report.principleResults.enumerated().filter { $0.element.principle.notCheckableReason == nil }
+      .sorted { ($0.element.outcome ?? .notApplicable, $0.offset) < ($1.element.outcome ?? .notApplicable, $1.offset) }
+      .map(\.element)
+    for result in results {
+      let outcome = result.outcome.map { "\($0.symbol) \(words.outcome($0))" } ?? "–"
       let severity = result.severity.map(words.severity) ?? ""
       out.append("| \(Markdown.cell(result.principle.title[language])) | \(outcome) | \(severity) |")
     }
 
     for group in report.findingsByOutcome {
-      out += ["", "## \(group.outcome.symbol) \(words.heading(group.outcome)) (\(group.findings.count))"]
+      let count = group.outcome.isExplained ? group.findings.count : FindingSummary.byPrinciple(group.findings).count
+      out += ["", "## \(group.outcome.symbol) \(words.heading(group.outcome)) (\(count))"]
       switch group.outcome {
       case .violated, .undetermined, .justified:
         for finding in group.findings { out.append(explained(finding, report, words)) }
@@ -50,6 +55,14 @@ public enum MarkdownReport: AssessmentReporter {
         for (principleID, _) in FindingSummary.byPrinciple(group.findings) {
           out.append("- \(Markdown.inline(report.pack.principle(principleID)?.title[language] ?? principleID))")
         }
+      }
+    }
+    let unchecked = report.pack.principles.filter { $0.notCheckableReason != nil }
+    if !unchecked.isEmpty {
+      out += ["", "## \(words.notCheckableTitle) (\(unchecked.count))", ""]
+      for principle in unchecked {
+        let reason = principle.notCheckableReason.map { " — \(Markdown.inline($0[language]))" } ?? ""
+        out.append("- **\(Markdown.inline(principle.title[language]))**\(reason)")
       }
     }
     return out.joined(separator: "\n") + "\n"
@@ -78,8 +91,13 @@ public enum MarkdownReport: AssessmentReporter {
     if !finding.evidence.isEmpty {
       lines += ["", "**\(words.facts):**", ""]
       for evidence in finding.evidence {
-        let value = evidence.displayValue(in: language).map(Markdown.inline) ?? "*\(words.missingValue)*"
-        lines.append("- \(Markdown.code(evidence.path)): \(value)")
+        if let records = evidence.displayRecords(in: language) {
+          lines.append("- \(Markdown.code(evidence.path)):")
+          lines += records.map { "  - \(Markdown.inline($0))" }
+        } else {
+          let value = evidence.displayValue(in: language).map(Markdown.inline) ?? "*\(words.missingValue)*"
+          lines.append("- \(Markdown.code(evidence.path)): \(value)")
+        }
       }
     }
     if let remedy = finding.remedy?[language] { lines += ["", "**\(words.remedy):** \(Markdown.inline(remedy))"] }

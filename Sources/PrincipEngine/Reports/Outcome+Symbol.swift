@@ -9,4 +9,10 @@ extension Outcome {
     case .notApplicable: "–"
     }
   }
+
+  /// Whether a report explains each finding with this outcome (quote, facts, remedy),
+  /// rather than summing them up per principle.
+  public var isExplained: Bool {
+    self == .violated || self == .undetermined || self == .justified
+  }
 }

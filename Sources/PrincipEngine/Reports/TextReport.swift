@@ -19,13 +19,15 @@ public enum TextReport: AssessmentReporter {
     out.append("\(words.score): \(words.scoreLine(assessment.score, assessment.verdict))")
     for entry in assessment.interventions {
       let kind = report.kindName(entry.index, in: language).map { " · \($0)" } ?? ""
-      out.append(
-        "  \(words.interventionTitle) \(entry.index + 1): \(report.interventionName(entry.index, in: language))\(kind): \(entry.score)/100")
+      let line = "\(words.interventionTitle) \(entry.index + 1): \(entry.score)/100 — \(report.interventionName(entry.index, in: language))\(kind)"
+      out.append(TextLayout.wrap(line, indent: "      ", firstIndent: "  "))
     }
 
     for group in report.findingsByOutcome {
       out.append("")
-      out.append("\(words.heading(group.outcome)) (\(group.findings.count))")
+      // Satisfied and not-applicable findings are summed up per principle.
+      let count = group.outcome.isExplained ? group.findings.count : FindingSummary.byPrinciple(group.findings).count
+      out.append("\(words.heading(group.outcome)) (\(count))")
       out.append(String(repeating: "─", count: words.heading(group.outcome).count + 4))
       switch group.outcome {
       case .violated, .undetermined, .justified:
@@ -35,7 +37,7 @@ public enum TextReport: AssessmentReporter {
       case .satisfied:
         for (principleID, subjects) in FindingSummary.byPrinciple(group.findings) {
           let title = report.pack.principle(principleID)?.title[language] ?? principleID
-          out.append(TextLayout.wrap("✓ \(title) · \(FindingSummary.subjectList(subjects, words))", indent: "    "))
+          out.append(TextLayout.wrap("✓ \(title) · \(FindingSummary.subjectList(subjects, words))", indent: "    ", firstIndent: ""))
         }
       case .notApplicable:
         let titles = FindingSummary.byPrinciple(group.findings).map { report.pack.principle($0.principleID)?.title[language] ?? $0.principleID }
@@ -77,8 +79,13 @@ public enum TextReport: AssessmentReporter {
     if !finding.evidence.isEmpty {
       lines.append("  \(words.facts):")
       for evidence in finding.evidence {
-        let value = evidence.displayValue(in: language) ?? "(\(words.missingValue))"
-        lines.append(TextLayout.wrap("\(evidence.path): \(value)", indent: "        ", firstIndent: "    "))
+        if let records = evidence.displayRecords(in: language) {
+          lines.append("    \(evidence.path):")
+          for record in records { lines.append(TextLayout.wrap(record, indent: "        ", firstIndent: "      • ")) }
+        } else {
+          let value = evidence.displayValue(in: language) ?? "(\(words.missingValue))"
+          lines.append(TextLayout.wrap("\(evidence.path): \(value)", indent: "        ", firstIndent: "    "))
+        }
       }
     }
     if let remedy = finding.remedy?[language] {
