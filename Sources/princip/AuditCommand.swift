@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import PrincipEngine
+
+extension AuditInput.Format: ExpressibleByArgument {}
+
+/// `princip audit INPUT…`: judges a batch of past decisions, each by its municipality's
+/// pack version in force on its decision date, and summarises where practice and policy
+/// part. Parses flags, calls the engine, renders, picks the exit code.
+struct AuditCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "audit",
+    abstract: "Audit a batch of past decisions against the principles in force when they were made.",
+    discussion: """
+      Inputs: JSON Lines (.jsonl, one decision a line), CSV (.csv, one intervention a row, \
+      grouped into decisions by the column mapped to case_id; needs --mapping), a YAML/JSON \
+      proposal file, or a folder of them; - reads standard input (JSON Lines unless \
+      --format says otherwise). A decision is a proposal with optional `decision` and \
+      `metadata` (team, caseworker_id, district).
+
+      A record that cannot be judged (malformed, wrong types, unknown municipality, a date \
+      outside every pack version) becomes an error row with its line and reason; the \
+      batch goes on, and the summary reconciles read = judged + errors. Output files are \
+      written under a temporary name and renamed when complete.
+
+      Exit status:
+        0  every record was judged (violations in the decisions do not change this)
+        2  the audit could not run: unusable rules, an unreadable input, mapping or \
+      baseline, an output that cannot be written, or invalid usage
+        4  the audit ran, but some records are error rows
+        130  interrupted (no output file is left behind)
+      """
+  )
+
+  @Argument(help: "Decision files: .jsonl, .csv, .json/.yaml, a folder of proposal files, or - for standard input.")
+  var inputs: [String] = []
+
+  @Option(name: .customLong("format"), help: "Read every input as this format: jsonl, csv or files.")
+  var inputFormat: AuditInput.Format?
+
+  @Option(help: "Column mapping (YAML) from the export's columns to proposal fields; needed for CSV.")
+  var mapping: String?
+
+  @Option(name: .customLong("by"), help: "Break the table down by team, month, quarter, year, intervention, provider, municipality or a field path (metadata.district).")
+  var breakdown: String?
+
+  @Option(help: "Write one result per decision, in input order, to FILE.jsonl or FILE.csv.")
+  var out: String?
+
+  @Option(help: "Write a self-contained HTML report to this file.")
+  var report: String?
+
+  @Option(help: "An earlier audit's results (.jsonl from --out) to compare against.")
+  var baseline: String?
+
+  @Option(name: .customLong("rules"), help: "The rules folder (default: the rules built into princip).")
+  var directory: String?
+
+  @Option(help: "Worker threads (default: one per core). The output is the same for any number.")
+  var threads: Int?
+
+  @OptionGroup var options: LanguageOption
+
+  func validate() throws {
+    guard !inputs.isEmpty else { throw ValidationError("Name at least one input (a file, a folder or -).") }
+    if let breakdown, Breakdown(breakdown) == nil { throw ValidationError("--by: '\(breakdown)' is not a breakdown or a field path.") }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
+    if let out, !(out.hasSuffix(".jsonl") || out.hasSuffix(".csv") || out.hasSuffix(".ndjson")) {
+      throw ValidationError("--out must name a .jsonl or .csv file.")
+    }
+  }
+
+  func run() throws {
+    let language = options.language
+    let library = try RuleSource.library(directory, language: language)
+    var outputs: [AtomicOutputFile] = []
+    do {
+      let breakdown = try breakdown.map { (text) throws(AuditError) -> Breakdown in try Self.breakdown(text, schema: library.schema) }
+      let audit = AuditOptions(
+        threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, breakdown: breakdown,
+        mapping: try mapping.map { (path) throws(AuditError) in try ColumnMapping.read(path: path) }, language: language)
+      let earlier = try baseline.map { (path) throws(AuditError) in try AuditBaseline.read(path: path) }
+      let sources = try inputs.map { (path) throws(AuditError) in try AuditInput.detect(path, format: inputFormat) }
+
+      InterruptCleanup.install()
+      let results = try out.map { (path) throws(AuditError) in try AtomicOutputFile(path: path) }
+      if let results { outputs.append(results) }
+      let runner = AuditRunner(library: library, options: audit, resultFormat: out.map(ResultFormat.forFile))
+      let bar = ProgressBar.forStandardError(language: language)
+      var summary = try runner.run(sources, results: results, progress: bar.map { bar in { bar.update($0) } })
+      bar?.finish()
+      if let earlier { summary.compare(with: earlier) }
+      if let report {
+        let file = try AtomicOutputFile(path: report)
+        outputs.append(file)
+        try file.write(Array(AuditHTMLReport.render(summary, in: language).utf8))
+        try file.commit()
+      }
+      try results?.commit()
+      outputs.removeAll()
+      FileHandle.standardOutput.write(Data(AuditTextReport.render(summary, in: language).utf8))
+      if summary.errors > 0 { throw ExitCode(4) }
+    } catch let error as AuditError {
+      outputs.forEach { $0.discard() }
+      printError(error.message(in: language))
+      throw ExitStatus.invalid
+    }
+  }
+
+  /// The breakdown, its field path checked against the schema.
+  static func breakdown(_ text: String, schema: ProposalSchema) throws(AuditError) -> Breakdown {
+    guard let breakdown = Breakdown(text) else { throw .unknownFormat(file: text) }
+    if let path = breakdown.fieldPath, schema.node(at: path) == nil {
+      throw .invalidMapping(SourceLocation(file: "--by"), detail: LocalizedText(
+        da: "forslagsskemaet har intet felt '\(text)'", en: "the proposal schema has no field '\(text)'"))
+    }
+    return breakdown
+  }
+}
