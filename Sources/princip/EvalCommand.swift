@@ -1,5 +1,6 @@
 import ArgumentParser
 import CEL
+import PrincipEngine
 import Foundation
 
 /// `princip eval`: evaluates one CEL expression, or a batch of them.
@@ -130,17 +131,15 @@ struct EvalCommand: ParsableCommand {
 /// Reads the variables for `princip eval --input`: the top-level fields of a JSON object.
 /// (YAML input is added by the engine through this function.)
 func loadBindings(from path: String) throws -> [String: CELValue] {
-  guard let data = FileManager.default.contents(atPath: path) else {
-    throw ValidationError("cannot read \(path)")
-  }
+  // JSON is read as YAML (its subset), so both kinds of file work, with located errors.
   let document: CELValue
   do {
-    document = try CELValue.parseJSON(data)
+    document = try YAMLDocument(path: path).value()
   } catch {
-    throw ValidationError("\(path):\(error)")
+    throw ValidationError(error.message(in: .en))
   }
   guard case .map(let map) = document else {
-    throw ValidationError("\(path): the input must be a JSON object")
+    throw ValidationError("\(path): the input must be a mapping (a JSON object)")
   }
   var bindings: [String: CELValue] = [:]
   for (key, value) in map.pairs {
