@@ -31,7 +31,7 @@ struct CheckCommand: ParsableCommand {
   )
 
   @Argument(help: "Proposal files (YAML or JSON); - reads standard input.")
-  var proposals: [String] = []
+  var proposals: [String]
 
   @Option(help: "Judge by this pack instead of the proposal's municipality; 'all' compares every pack.")
   var pack: String?
@@ -46,10 +46,6 @@ struct CheckCommand: ParsableCommand {
 
   @Option(help: "Write the report to this file instead of standard output.")
   var output: String?
-
-  func validate() throws {
-    guard !proposals.isEmpty else { throw ValidationError("Name at least one proposal file.") }
-  }
 
   func run() throws {
     let language = options.language

@@ -37,7 +37,7 @@ public enum ComparisonMarkdownReport: ComparisonReporter {
       let entries = zip(columns, row.cells).flatMap { column, cell in
         cell.principles.map { result in
           let outcome = result.outcome.map { "\($0.symbol) \(words.outcome($0))" } ?? "– \(words.notCheckable)"
-          return "- \(Markdown.inline(column.shortMunicipality(in: language))): \(Markdown.inline(result.principle.title[language])) — \(outcome)"
+          return "- \(Markdown.inline(column.shortMunicipality(in: language))) — \(Markdown.inline(result.principle.title[language])): \(outcome)"
         }
       }
       out += ["", "### \(Markdown.inline(row.title[language]))", ""] + entries
