@@ -101,9 +101,9 @@ public enum CELResult: Sendable, CustomStringConvertible {
   /// The expression has a value.
   case value(CELValue)
   /// Evaluation failed.
-  case error(CELError)
+  indirect case error(CELError)
   /// The value depends on attributes whose values are missing.
-  case unknown(CELUnknown)
+  indirect case unknown(CELUnknown)
 
   /// The value, if there is one.
   public var value: CELValue? {

@@ -21,7 +21,7 @@ extension Interpreter {
     @inline(__always) func element(_ k: Int) -> CELValue {
       switch range {
       case .list(let l): l[k]
-      case .map(let m): m.entries[k].key
+      case .map(let m): m.key(at: k)
       default: .null
       }
     }

@@ -1,3 +1,58 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A reusable JSON parser that remembers object keys and short strings across
+/// documents, so that reading many records of the same shape decodes each key once.
+///
+///     var parser = CELJSONParser()
+///     for line in lines { let record = try parser.parse(line) }
+///
+/// A value type: each copy has its own cache; use one per thread.
+public struct CELJSONParser: Sendable {
+  var scratch = JSONScratch()
+
+  /// A parser with an empty cache.
+  public init() {}
+
+  /// Parses one JSON document; see ``CELValue/parseJSON(_:)-(Collection<UInt8>)``.
+  public mutating func parse(_ bytes: some Collection<UInt8>) throws(CELJSONError) -> CELValue {
+    // The reader borrows the buffers for the parse (no copy) and hands them back.
+    let result = bytes.withContiguousStorageIfAvailable { buffer in
+      var reader = JSONReader(buffer, scratch: &scratch)
+      defer { swap(&reader.scratch, &scratch) }
+      return reader.parseDocument()
+    }
+    if let result { return try result.get() }
+    let copy = Array(bytes)
+    return try copy.withUnsafeBufferPointer { buffer in
+      var reader = JSONReader(buffer, scratch: &scratch)
+      defer { swap(&reader.scratch, &scratch) }
+      return reader.parseDocument()
+    }.get()
+  }
+}
+
+/// Buffers a ``JSONReader`` keeps between documents.
+struct JSONScratch: Sendable {
+  /// Entries and items of the objects and arrays being read, innermost last: each
+  /// container takes its elements by move, at its exact size, when it closes.
+  var entryStack: ContiguousArray<CELMap.Entry> = []
+  var itemStack: ContiguousArray<CELValue> = []
+  /// A direct-mapped cache of decoded strings by hash.
+  /// Allocated on first use.
+  var cacheHashes: ContiguousArray<UInt64> = []
+  var cacheStrings: ContiguousArray<String> = []
+
+  static let cacheSize = 1024
+  /// Strings longer than this are not cached (they are rarely repeated).
+  static let cacheableLength = 32
+}
+
 extension CELValue {
   /// Parses one JSON document into a value, without Foundation: objects become maps
   /// with string keys (in document order), arrays lists, integers without fraction or
@@ -8,24 +63,14 @@ extension CELValue {
   ///   than 512 levels, or text after the document.
   /// - Complexity: O(n) in the document's length, one pass.
   public static func parseJSON(_ bytes: some Collection<UInt8>) throws(CELJSONError) -> CELValue {
-    let result = bytes.withContiguousStorageIfAvailable { buffer in
-      var reader = JSONReader(buffer)
-      return reader.parseDocument()
-    }
-    if let result { return try result.get() }
-    return try Array(bytes).withUnsafeBufferPointer { buffer in
-      var reader = JSONReader(buffer)
-      return reader.parseDocument()
-    }.get()
+    var parser = CELJSONParser()
+    return try parser.parse(bytes)
   }
 
   /// Parses one JSON document held in a string; see ``parseJSON(_:)-(Collection<UInt8>)``.
   public static func parseJSON(_ text: String) throws(CELJSONError) -> CELValue {
-    var text = text
-    return try text.withUTF8 { buffer in
-      var reader = JSONReader(buffer)
-      return reader.parseDocument()
-    }.get()
+    var parser = CELJSONParser()
+    return try parser.parse(text.utf8)
   }
 }
 
@@ -36,9 +81,19 @@ struct JSONReader {
   private let p: UnsafeBufferPointer<UInt8>
   private var i = 0
   private var depth = 0
+  var scratch: JSONScratch
+  /// The hash of the last string read, when it was read as a key.
+  private var keyHash: UInt64 = 0
 
-  init(_ buffer: UnsafeBufferPointer<UInt8>) {
+  /// A reader over `buffer` that takes `scratch`'s buffers, leaving it empty.
+  init(_ buffer: UnsafeBufferPointer<UInt8>, scratch: inout JSONScratch) {
     p = buffer
+    self.scratch = JSONScratch()
+    swap(&self.scratch, &scratch)
+    if self.scratch.cacheHashes.isEmpty {
+      self.scratch.cacheHashes = ContiguousArray(repeating: 0, count: JSONScratch.cacheSize)
+      self.scratch.cacheStrings = ContiguousArray(repeating: "", count: JSONScratch.cacheSize)
+    }
   }
 
   private struct Failure: Error {
@@ -89,7 +144,7 @@ struct JSONReader {
     switch p[i] {
     case UInt8(ascii: "{"): return try parseObject()
     case UInt8(ascii: "["): return try parseArray()
-    case UInt8(ascii: "\""): return .string(try parseString())
+    case UInt8(ascii: "\""): return .string(try parseString(hashing: false))
     case UInt8(ascii: "t"): return try literal("true", .bool(true))
     case UInt8(ascii: "f"): return try literal("false", .bool(false))
     case UInt8(ascii: "n"): return try literal("null", .null)
@@ -124,27 +179,27 @@ struct JSONReader {
   private mutating func parseObject() throws(Failure) -> CELValue {
     try enter()
     defer { depth -= 1 }
+    let objectStart = i
     i += 1
-    var builder = CELMap.Builder(capacity: 8)
+    let base = scratch.entryStack.count
+    defer { scratch.entryStack.removeSubrange(base...) }
     skipWhitespace()
     if i < p.count && p[i] == UInt8(ascii: "}") {
       i += 1
-      return .map(builder.build())
+      return .map(CELMap())
     }
     while true {
       skipWhitespace()
       guard i < p.count, p[i] == UInt8(ascii: "\"") else {
         throw Failure(message: "expected a string key", offset: i)
       }
-      let keyOffset = i
-      let key = try parseString()
+      let key = try parseString(hashing: true)
+      let hash = keyHash
       skipWhitespace()
       guard i < p.count, p[i] == UInt8(ascii: ":") else { throw Failure(message: "expected ':' after the key", offset: i) }
       i += 1
       let value = try parseValue()
-      if builder.insert(string: key, value) == .duplicate {
-        throw Failure(message: "duplicate key \(CELValue.quote(key))", offset: keyOffset)
-      }
+      scratch.entryStack.append(CELMap.Entry(key: .string(key), value: value, hash: hash))
       skipWhitespace()
       guard i < p.count else { throw Failure(message: "unexpected end of input, expected ',' or '}'", offset: i) }
       if p[i] == UInt8(ascii: ",") {
@@ -153,7 +208,15 @@ struct JSONReader {
       }
       if p[i] == UInt8(ascii: "}") {
         i += 1
-        return .map(builder.build())
+        let storage = scratch.entryStack.withUnsafeMutableBufferPointer { buffer in
+          let slice = UnsafeMutableBufferPointer(rebasing: buffer[base...])
+          let made = MapStorage.make(moving: slice)
+          // Refill the moved-from slots with trivial entries for the stack to drop.
+          if made != nil { _ = slice.initialize(repeating: CELMap.Entry(key: .null, value: .null, hash: 0)) }
+          return made
+        }
+        guard let storage else { throw Failure(message: "duplicate key in object", offset: objectStart) }
+        return .map(CELMap(storage: storage))
       }
       throw Failure(message: "expected ',' or '}'", offset: i)
     }
@@ -163,14 +226,16 @@ struct JSONReader {
     try enter()
     defer { depth -= 1 }
     i += 1
-    var items: [CELValue] = []
+    let base = scratch.itemStack.count
+    defer { scratch.itemStack.removeSubrange(base...) }
     skipWhitespace()
     if i < p.count && p[i] == UInt8(ascii: "]") {
       i += 1
-      return .list(items)
+      return .list([])
     }
     while true {
-      items.append(try parseValue())
+      let item = try parseValue()
+      scratch.itemStack.append(item)
       skipWhitespace()
       guard i < p.count else { throw Failure(message: "unexpected end of input, expected ',' or ']'", offset: i) }
       if p[i] == UInt8(ascii: ",") {
@@ -179,13 +244,24 @@ struct JSONReader {
       }
       if p[i] == UInt8(ascii: "]") {
         i += 1
+        let n = scratch.itemStack.count - base
+        let items = scratch.itemStack.withUnsafeMutableBufferPointer { buffer in
+          let source = UnsafeMutableBufferPointer(rebasing: buffer[base...])
+          let out = [CELValue](unsafeUninitializedCapacity: n) { target, initialized in
+            if let to = target.baseAddress, let from = source.baseAddress { to.moveInitialize(from: from, count: n) }
+            initialized = n
+          }
+          _ = source.initialize(repeating: .null)
+          return out
+        }
         return .list(items)
       }
       throw Failure(message: "expected ',' or ']'", offset: i)
     }
   }
 
-  private mutating func parseString() throws(Failure) -> String {
+  /// Reads a string; when `hashing`, also sets ``keyHash`` to its ``CELMap/hash(ofString:)``.
+  private mutating func parseString(hashing: Bool) throws(Failure) -> String {
     let start = i
     i += 1
     let contentStart = i
@@ -193,7 +269,7 @@ struct JSONReader {
     while i < p.count {
       let c = p[i]
       if c == UInt8(ascii: "\"") {
-        let s = try decode(contentStart, i, stringAt: start)
+        let s = try cachedString(contentStart, i, stringAt: start, hashing: hashing)
         i += 1
         return s
       }
@@ -208,6 +284,7 @@ struct JSONReader {
         i += 1
         let s = String(decoding: bytes, as: UTF8.self)
         guard s.utf8.count == bytes.count else { throw Failure(message: "invalid UTF-8 in string", offset: start) }
+        if hashing { keyHash = bytes.withUnsafeBytes { CELMap.hash(ofBytes: $0) } }
         return s
       }
       if c < 0x20 { throw Failure(message: "control character in string", offset: i) }
@@ -247,6 +324,27 @@ struct JSONReader {
       }
     }
     throw Failure(message: "unterminated string", offset: start)
+  }
+
+  /// The string of bytes `from..<to` (no escapes), from the cache when it is short.
+  private mutating func cachedString(_ from: Int, _ to: Int, stringAt start: Int, hashing: Bool) throws(Failure) -> String {
+    let n = to - from
+    guard hashing || n <= JSONScratch.cacheableLength else { return try decode(from, to, stringAt: start) }
+    let bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(p)[from..<to])
+    let hash = CELMap.hash(ofBytes: bytes)
+    if hashing { keyHash = hash }
+    let slot = Int(truncatingIfNeeded: hash) & (JSONScratch.cacheSize - 1)
+    if scratch.cacheHashes[slot] == hash {
+      let cached = scratch.cacheStrings[slot]
+      let same = cached.utf8.count == n && cached.utf8.withContiguousStorageIfAvailable {
+        n == 0 || memcmp(UnsafeRawPointer($0.baseAddress!), bytes.baseAddress!, n) == 0
+      } == true
+      if same { return cached }
+    }
+    let s = try decode(from, to, stringAt: start)
+    scratch.cacheHashes[slot] = hash
+    scratch.cacheStrings[slot] = s
+    return s
   }
 
   private func decode(_ from: Int, _ to: Int, stringAt start: Int) throws(Failure) -> String {

@@ -40,8 +40,9 @@ struct JSONWriter {
       bytes.append(UInt8(ascii: "]"))
     case .map(let m):
       bytes.append(UInt8(ascii: "{"))
-      for (k, entry) in m.entries.enumerated() {
+      for k in 0..<m.count {
         if k > 0 { bytes.append(UInt8(ascii: ",")) }
+        let entry = m.entry(at: k)
         switch entry.key {
         case .string(let s): writeString(s)
         case .uint(let u): writeString(String(u))

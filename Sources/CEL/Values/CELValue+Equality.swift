@@ -16,7 +16,8 @@ extension CELValue: Equatable, Hashable {
       return true
     case (.map(let x), .map(let y)):
       guard x.count == y.count else { return false }
-      for entry in x.entries {
+      for i in 0..<x.count {
+        let entry = x.entry(at: i)
         guard let other = y.value(forKey: entry.key, hash: entry.hash), other == entry.value else {
           return false
         }
