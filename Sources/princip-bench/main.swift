@@ -8,7 +8,7 @@ import CEL
 import PrincipEngine
 
 let arguments = CommandLine.arguments.dropFirst()
-let proposalPath = arguments.first ?? "Examples/proposals/halsnaes-botilbud-violated.yaml"
+let proposalPath = arguments.first ?? "Examples/proposals/halsnaes-psychiatric-botilbud-violated.yaml"
 
 func fail(_ message: String) -> Never {
   FileHandle.standardError.write(Data((message + "\n").utf8))
