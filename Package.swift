@@ -35,6 +35,8 @@ let package = Package(
     ),
     // Prints the check benchmarks: evaluation in the library, and the whole process.
     .executableTarget(name: "princip-bench", dependencies: ["PrincipEngine", "CEL"]),
+    // Seeded synthetic decisions for `princip audit` and its benchmark (Benchmarks/).
+    .executableTarget(name: "princip-gen", dependencies: ["PrincipEngine"]),
     .testTarget(name: "CELTests", dependencies: ["CEL"]),
     .testTarget(name: "PrincipEngineTests", dependencies: ["PrincipEngine", "CEL"]),
   ]

@@ -49,7 +49,9 @@ public struct AuditSummary: Sendable {
     public var fingerprint: String
     public var municipality: LocalizedText
     public var inForce: RulePack.Period
-    public var decisions: Int
+    /// The decisions this version judged.
+    public var counts: GroupCounts
+    public var decisions: Int { counts.judged }
   }
 
   /// A decision among the most serious, with its findings explained.
@@ -81,9 +83,9 @@ public struct AuditSummary: Sendable {
     groups = tally.groups.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
     months = tally.months.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     packs = judge.library.packs.enumerated().compactMap { index, pack in
-      tally.packUse[index] == 0 ? nil : PackUse(
+      tally.byPack[index].judged == 0 ? nil : PackUse(
         name: pack.name, version: pack.version, fingerprint: pack.fingerprint, municipality: pack.municipality,
-        inForce: pack.inForce, decisions: tally.packUse[index])
+        inForce: pack.inForce, counts: tally.byPack[index])
     }
     firstDate = tally.firstDate
     lastDate = tally.lastDate

@@ -13,7 +13,7 @@ struct AuditTally: Sendable {
   /// The trend, by month (`2024-03`).
   var months: [String: GroupCounts] = [:]
   /// Judged decisions per pack version, indexed like ``RuleLibrary/packs``.
-  var packUse: [Int]
+  var byPack: [GroupCounts]
   var firstDate: CivilDate?
   var lastDate: CivilDate?
   /// The first error rows, in input order.
@@ -24,7 +24,7 @@ struct AuditTally: Sendable {
 
   init(principleCount: Int, packCount: Int, keepSerious: Int) {
     all = GroupCounts(principleCount: principleCount)
-    packUse = Array(repeating: 0, count: packCount)
+    byPack = Array(repeating: GroupCounts(principleCount: principleCount), count: packCount)
     serious = SeriousDecisions(capacity: keepSerious)
   }
 
@@ -39,11 +39,11 @@ struct AuditTally: Sendable {
       judged += 1
       let assessment = judgement.assessment
       if let index = Verdict.allCases.firstIndex(of: assessment.verdict) { verdicts[index] += 1 }
-      packUse[judgement.packIndex] += 1
       if firstDate.map({ judgement.decisionDate < $0 }) ?? true { firstDate = judgement.decisionDate }
       if lastDate.map({ judgement.decisionDate > $0 }) ?? true { lastDate = judgement.decisionDate }
       let violating = assessment.verdict.hasViolations
       Self.count(&all, score: assessment.score, violating: violating, outcomes)
+      Self.count(&byPack[judgement.packIndex], score: assessment.score, violating: violating, outcomes)
       for group in judgement.groups {
         Self.count(&groups[group, default: GroupCounts(principleCount: all.principles.count)], score: assessment.score, violating: violating, outcomes)
       }
@@ -69,7 +69,7 @@ struct AuditTally: Sendable {
     all.merge(later.all)
     for (key, counts) in later.groups { groups[key, default: GroupCounts(principleCount: all.principles.count)].merge(counts) }
     for (key, counts) in later.months { months[key, default: GroupCounts(principleCount: all.principles.count)].merge(counts) }
-    for index in packUse.indices { packUse[index] += later.packUse[index] }
+    for index in byPack.indices { byPack[index].merge(later.byPack[index]) }
     if let date = later.firstDate, firstDate.map({ date < $0 }) ?? true { firstDate = date }
     if let date = later.lastDate, lastDate.map({ date > $0 }) ?? true { lastDate = date }
     firstErrors += later.firstErrors.prefix(Self.keptErrors - firstErrors.count)
