@@ -1,0 +1,79 @@
+import Testing
+
+@testable import CEL
+
+/// Absent fields as unknowns, with the attribute paths the engine reports as missing.
+@Suite("Absent fields as unknowns")
+struct UnknownTests {
+  static let proposal = json(
+    """
+    {"citizen": {"age": 34},
+     "interventions": [{"kind": "a"}, {"kind": "b"}, {"kind": "c", "goals": []}],
+     "alternatives": [{"reason": "x"}, {"kind": "sel85"}]}
+    """)
+
+  @Test("a missing field is unknown, named by its dotted path")
+  func missingField() {
+    let r = evaluate("proposal.citizen.wishes != ''", ["proposal": UnknownTests.proposal], absentAsUnknown: true)
+    #expect(r.unknownPaths == ["proposal.citizen.wishes"])
+  }
+
+  @Test("a missing intermediate field stops the path there")
+  func missingIntermediate() {
+    let r = evaluate("proposal.household.size > 2", ["proposal": UnknownTests.proposal], absentAsUnknown: true)
+    #expect(r.unknownPaths == ["proposal.household"])
+  }
+
+  @Test("standard mode keeps the no-such-key error")
+  func standardMode() {
+    let r = evaluate("proposal.citizen.wishes != ''", ["proposal": UnknownTests.proposal])
+    guard case .error(let e) = r else {
+      Issue.record("expected an error, got \(r)")
+      return
+    }
+    #expect(e.kind == .noSuchKey)
+    #expect(e.location == CELSourceLocation(offset: 17, line: 1, column: 18))
+  }
+
+  @Test("a variable's path prefix starts the path")
+  func pathPrefix() throws {
+    let program = try CELProgram("size(intervention.goals) > 0")
+    var activation = CELActivation(absentFieldsAreUnknown: true)
+    guard case .list(let items) = UnknownTests.proposal["interventions"] else { return }
+    activation.bind("intervention", to: items[1], pathPrefix: "proposal.interventions[1]")
+    #expect(program.evaluate(activation).unknownPaths == ["proposal.interventions[1].goals"])
+    activation.bind("intervention", to: items[2], pathPrefix: "proposal.interventions[2]")
+    #expect(program.evaluate(activation).value == .bool(false))
+  }
+
+  @Test("inside a macro, the element's position is in the path")
+  func macroElementPath() {
+    let r = evaluate(
+      "proposal.alternatives.exists(a, a.reason != 'x')", ["proposal": UnknownTests.proposal], absentAsUnknown: true)
+    #expect(r.unknownPaths == ["proposal.alternatives[1].reason"])
+    let all = evaluate(
+      "proposal.interventions.all(i, size(i.goals) >= 0)", ["proposal": UnknownTests.proposal], absentAsUnknown: true)
+    #expect(all.unknownPaths == ["proposal.interventions[0].goals", "proposal.interventions[1].goals"])
+  }
+
+  @Test("a decisive element wins over unknown ones")
+  func decisiveElement() {
+    let r = evaluate(
+      "proposal.interventions.exists(i, size(i.goals) == 0)", ["proposal": UnknownTests.proposal],
+      absentAsUnknown: true)
+    #expect(r.value == .bool(true))
+  }
+
+  @Test("has() tests absence: false, never unknown", arguments: [
+    "has(proposal.citizen.wishes)", "has(proposal.household.size)", "has(proposal.household)",
+  ])
+  func presence(source: String) {
+    #expect(evaluate(source, ["proposal": UnknownTests.proposal], absentAsUnknown: true).value == .bool(false))
+  }
+
+  @Test("indexing by a string literal follows the same rule")
+  func stringIndex() {
+    let r = evaluate("proposal['citizen']['wishes'] == ''", ["proposal": UnknownTests.proposal], absentAsUnknown: true)
+    #expect(r.unknownPaths == ["proposal.citizen.wishes"])
+  }
+}
