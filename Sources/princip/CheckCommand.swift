@@ -52,27 +52,43 @@ struct CheckCommand: ParsableCommand {
     let files: RuleFiles
     do { files = try RuleSource.files(directory) } catch { throw error.report(in: language) }
 
-    // The schema is needed to read proposals, and proposals name the packs to load:
-    // read them against the shared files first, then load only the packs they need.
-    let shared = try Self.library(files, only: [], language: language)
-    let reader = ProposalReader(schema: shared.schema)
     var status = CheckStatus.passed
-    var read: [(file: String, proposal: CELValue)] = []
+
+    // Read the files first: the municipality each names tells which packs to load, and
+    // loading only those keeps a single check fast. The hint is only a hint; the schema
+    // decides, and a pack the hint missed is loaded after all.
+    var texts: [(file: String, text: String)] = []
     for file in proposals {
       do {
-        read.append((file, try reader.read(path: file)))
+        texts.append((file, try InputText.read(path: file)))
       } catch {
         printError(error.message(in: language))
         status.record(.invalid)
       }
     }
-
     let needed: Set<String>? = switch pack {
     case "all": nil
     case let name?: [name]
-    case nil: Set(read.compactMap { $0.proposal["municipality"]?.stringValue })
+    case nil: Set(texts.compactMap { PackHint.municipality(in: $0.text) })
     }
-    let library = needed == [] ? shared : try Self.library(files, only: needed, language: language)
+    var library = try Self.library(files, only: needed, language: language)
+
+    let reader = ProposalReader(schema: library.schema)
+    var read: [(file: String, proposal: CELValue)] = []
+    for (file, text) in texts {
+      do {
+        read.append((file, try reader.read(text: text, file: file)))
+      } catch {
+        printError(error.message(in: language))
+        status.record(.invalid)
+      }
+    }
+    if pack == nil, let needed {
+      let named = Set(read.compactMap { $0.proposal["municipality"]?.stringValue })
+      if !named.isSubset(of: needed) {
+        library = try Self.library(files, only: needed.union(named), language: language)
+      }
+    }
     let known = Self.packFolders(in: files)
 
     var rendered: String
