@@ -1,21 +1,34 @@
 import CEL
 
-/// One rule being applied: turns the CEL results of `when` and `require` into a finding.
-struct RuleContext {
+/// A rule readied for evaluation: its programs, the facts it reads and the keys a
+/// justification may be filed under. Built once per evaluator and shared by reference,
+/// so judging a proposal copies nothing large.
+final class CompiledRule: Sendable {
   let rule: Rule
-  let principle: Principle?
+  let when: CELProgram?
+  let require: CELProgram
+  /// The facts the rule reads, as field chains from `proposal` or `intervention`.
   let evidencePaths: [[String]]
-  let justifications: CELMap?
-  let explain: Bool
+  /// The principle's id and themes: where a justification for it may be filed.
+  let justificationKeys: [CELValue]
 
-  func judge(_ subject: Subject, _ activation: CELActivation) -> Finding {
+  init(_ rule: Rule, principle: Principle?) {
+    self.rule = rule
+    when = rule.when?.program
+    require = rule.require.program
+    evidencePaths = FactPaths.collect([rule.when, rule.require].compactMap { $0?.program.expression })
+    justificationKeys = ([rule.principleID] + (principle?.themes ?? [])).map(CELValue.string)
+  }
+
+  /// Turns the CEL results of `when` and `require` for one subject into a finding.
+  func judge(_ subject: Subject, _ activation: CELActivation, justifications: CELMap?, explain: Bool) -> Finding {
     var finding = Finding(
       ruleID: rule.id, principleID: rule.principleID, severity: rule.severity, subject: subject,
       outcome: .satisfied, missing: [], evidence: [])
     var missing: [String] = []
 
-    if let when = rule.when {
-      switch when.program.evaluate(activation) {
+    if let when {
+      switch when.evaluate(activation) {
       case .value(.bool(false)):
         finding.outcome = .notApplicable
         return finding
@@ -24,17 +37,17 @@ struct RuleContext {
       case .unknown(let unknown):
         missing = unknown.paths
       case .value(let other):
-        return undetermined(finding, activation, problem: "when: expected a bool, got \(other.typeName)")
+        return undetermined(finding, activation, explain, problem: "when: expected a bool, got \(other.typeName)")
       case .error(let error):
-        return undetermined(finding, activation, problem: "when: \(error.message)")
+        return undetermined(finding, activation, explain, problem: "when: \(error.message)")
       }
     }
 
-    switch rule.require.program.evaluate(activation) {
+    switch require.evaluate(activation) {
     case .value(.bool(true)):
       finding.outcome = .satisfied
     case .value(.bool(false)) where missing.isEmpty:
-      if rule.justifiable, let reason = justification() {
+      if rule.justifiable, let reason = justification(in: justifications) {
         finding.outcome = .justified
         finding.justification = reason
       } else {
@@ -47,16 +60,16 @@ struct RuleContext {
       finding.outcome = .undetermined
       missing = Array(Set(missing).union(unknown.paths)).sorted()
     case .value(let other):
-      return undetermined(finding, activation, problem: "require: expected a bool, got \(other.typeName)")
+      return undetermined(finding, activation, explain, problem: "require: expected a bool, got \(other.typeName)")
     case .error(let error):
-      return undetermined(finding, activation, problem: "require: \(error.message)")
+      return undetermined(finding, activation, explain, problem: "require: \(error.message)")
     }
     finding.missing = missing
     if explain { explainFinding(&finding, activation) }
     return finding
   }
 
-  private func undetermined(_ finding: Finding, _ activation: CELActivation, problem: String) -> Finding {
+  private func undetermined(_ finding: Finding, _ activation: CELActivation, _ explain: Bool, problem: String) -> Finding {
     var finding = finding
     finding.outcome = .undetermined
     finding.problem = problem
@@ -65,10 +78,10 @@ struct RuleContext {
   }
 
   /// The proposal's justification for this rule's principle: by principle id, then by theme.
-  private func justification() -> String? {
+  private func justification(in justifications: CELMap?) -> String? {
     guard let justifications else { return nil }
-    for key in [rule.principleID] + (principle?.themes ?? []) {
-      if let text = justifications[.string(key)]?.stringValue { return text }
+    for key in justificationKeys {
+      if let text = justifications[key]?.stringValue { return text }
     }
     return nil
   }

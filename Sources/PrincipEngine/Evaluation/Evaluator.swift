@@ -5,15 +5,13 @@ import CEL
 public struct Evaluator: Sendable {
   public let pack: RulePack
   private let ladder: CELValue
-  /// The facts each rule reads, per rule (same order as `pack.rules`).
-  private let evidencePaths: [[[String]]]
+  /// The pack's rules, readied for evaluation (same order as `pack.rules`).
+  private let rules: [CompiledRule]
 
   public init(pack: RulePack, ladder: Ladder) {
     self.pack = pack
     self.ladder = ladder.value
-    self.evidencePaths = pack.rules.map { rule in
-      FactPaths.collect([rule.when, rule.require].compactMap { $0?.program.expression })
-    }
+    self.rules = pack.rules.map { CompiledRule($0, principle: pack.principle($0.principleID)) }
   }
 
   /// Judges a proposal that has passed the schema (`ProposalSchema.validate`).
@@ -62,16 +60,13 @@ public struct Evaluator: Sendable {
   }
 
   private func judge(ruleAt ruleIndex: Int, _ subjects: Subjects, explain: Bool, into findings: inout [Finding]) {
-    let rule = pack.rules[ruleIndex]
-    let context = RuleContext(
-      rule: rule, principle: pack.principle(rule.principleID), evidencePaths: evidencePaths[ruleIndex],
-      justifications: subjects.justifications, explain: explain)
-    switch rule.scope {
+    let rule = rules[ruleIndex]
+    switch rule.rule.scope {
     case .proposal:
-      findings.append(context.judge(.proposal, subjects.proposal))
+      findings.append(rule.judge(.proposal, subjects.proposal, justifications: subjects.justifications, explain: explain))
     case .intervention:
       for (index, activation) in subjects.interventions.enumerated() {
-        findings.append(context.judge(.intervention(index), activation))
+        findings.append(rule.judge(.intervention(index), activation, justifications: subjects.justifications, explain: explain))
       }
     }
   }
