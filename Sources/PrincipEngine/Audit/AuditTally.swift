@@ -82,31 +82,45 @@ struct AuditTally: Sendable {
 /// threads. Keeps at most `capacity`, with their proposals, so the report can explain them.
 struct SeriousDecisions: Sendable {
   let capacity: Int
-  private(set) var decisions: [DecisionResult] = []
+  private var kept: [(key: Key, result: DecisionResult)] = []
+
+  /// Lower is more serious.
+  struct Key: Comparable, Sendable {
+    var score: Int
+    var negatedViolations: Int
+    var record: Int
+
+    static func < (a: Key, b: Key) -> Bool {
+      (a.score, a.negatedViolations, a.record) < (b.score, b.negatedViolations, b.record)
+    }
+  }
 
   init(capacity: Int) {
     self.capacity = capacity
   }
 
+  /// The kept decisions, most serious first.
+  var decisions: [DecisionResult] { kept.map(\.result) }
+
+  /// - Complexity: O(1) for a decision that is not among the most serious (most of them).
   mutating func consider(_ result: DecisionResult) {
     guard capacity > 0, case .judged(let judgement) = result.outcome, judgement.assessment.verdict.hasViolations else { return }
-    if decisions.count == capacity, let last = decisions.last, !Self.precedes(result, last) { return }
-    let index = decisions.firstIndex { Self.precedes(result, $0) } ?? decisions.count
-    decisions.insert(result, at: index)
-    if decisions.count > capacity { decisions.removeLast() }
+    let score = judgement.assessment.score
+    // Cheap test first: a higher score than the least serious kept cannot enter.
+    if kept.count == capacity, let last = kept.last, score > last.key.score { return }
+    var violations = 0
+    for finding in judgement.assessment.findings where finding.outcome == .violated { violations += 1 }
+    insert(Key(score: score, negatedViolations: -violations, record: result.record), result)
   }
 
   mutating func merge(_ other: SeriousDecisions) {
-    for result in other.decisions { consider(result) }
+    for (key, result) in other.kept { insert(key, result) }
   }
 
-  private static func key(_ result: DecisionResult) -> (Int, Int, Int) {
-    guard case .judged(let judgement) = result.outcome else { return (Int.max, 0, result.record) }
-    let violations = judgement.assessment.findings.reduce(0) { $0 + ($1.outcome == .violated ? 1 : 0) }
-    return (judgement.assessment.score, -violations, result.record)
-  }
-
-  static func precedes(_ a: DecisionResult, _ b: DecisionResult) -> Bool {
-    key(a) < key(b)
+  private mutating func insert(_ key: Key, _ result: DecisionResult) {
+    if kept.count == capacity, let last = kept.last, !(key < last.key) { return }
+    let index = kept.firstIndex { key < $0.key } ?? kept.count
+    kept.insert((key, result), at: index)
+    if kept.count > capacity { kept.removeLast() }
   }
 }

@@ -49,7 +49,11 @@ public struct ColumnMapping: Sendable {
   public init(yaml text: String, file: String) throws(AuditError) {
     let document: YAMLDocument
     do { document = try YAMLDocument(text: text, file: file) } catch {
-      throw .invalidMapping(error.location ?? SourceLocation(file: file), detail: LocalizedText(da: error.message(in: .da), en: error.message(in: .en)))
+      let place = error.location ?? SourceLocation(file: file)
+      func withoutPlace(_ text: String) -> String {
+        text.hasPrefix("\(place): ") ? String(text.dropFirst("\(place): ".count)) : text
+      }
+      throw .invalidMapping(place, detail: LocalizedText(da: withoutPlace(error.message(in: .da)), en: withoutPlace(error.message(in: .en))))
     }
     var reader = NodeReader(document: document)
     func fail() -> AuditError {

@@ -6,6 +6,8 @@ struct DecisionJudge: Sendable {
   let library: RuleLibrary
   let table: PrincipleTable
   private let evaluators: [Evaluator]
+  /// Per pack version, each rule's scope.
+  let ruleScopes: [[RuleScope]]
   /// Pack name → indices of its versions in `library.packs`.
   private let versions: [String: [Int]]
   private let reader: ProposalReader
@@ -16,6 +18,7 @@ struct DecisionJudge: Sendable {
     self.library = library
     table = PrincipleTable(packs: library.packs)
     evaluators = library.packs.map { Evaluator(pack: $0, ladder: library.ladder) }
+    ruleScopes = library.packs.map(\.ruleScopes)
     var versions: [String: [Int]] = [:]
     for (index, pack) in library.packs.enumerated() { versions[pack.name, default: []].append(index) }
     self.versions = versions
@@ -99,7 +102,7 @@ struct DecisionJudge: Sendable {
     let perRule = table.rulePrinciple[judgement.packIndex]
     let slots = table.principleSlots[judgement.packIndex]
     var worst = [UInt8](repeating: Self.rank(.notApplicable), count: slots.count)
-    judgement.assessment.forEachFinding(in: library.packs[judgement.packIndex]) { ruleIndex, finding in
+    judgement.assessment.forEachFinding(scopes: ruleScopes[judgement.packIndex]) { ruleIndex, finding in
       let local = perRule[ruleIndex]
       worst[local] = min(worst[local], Self.rank(finding.outcome))
     }

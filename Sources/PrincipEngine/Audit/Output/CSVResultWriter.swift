@@ -10,10 +10,12 @@ struct CSVResultWriter: ResultWriter {
     "input,line,case_id,municipality,pack_version,fingerprint,decision_date,score,verdict,violated,justified,undetermined,satisfied,error\n".utf8)
   private let language: Language
   private let packs: [RulePack]
+  private let scopes: [[RuleScope]]
 
   init(library: RuleLibrary, language: Language) {
     self.language = language
     packs = library.packs
+    scopes = library.packs.map(\.ruleScopes)
   }
 
   func append(_ result: DecisionResult, to bytes: inout [UInt8]) {
@@ -40,7 +42,7 @@ struct CSVResultWriter: ResultWriter {
       for outcome in [Outcome.violated, .justified, .undetermined, .satisfied] {
         bytes.append(UInt8(ascii: ","))
         var cell = ""
-        assessment.forEachFinding(in: pack) { ruleIndex, finding in
+        assessment.forEachFinding(scopes: scopes[judgement.packIndex]) { ruleIndex, finding in
           guard finding.outcome == outcome else { return }
           if !cell.isEmpty { cell += " " }
           cell += pack.rules[ruleIndex].id

@@ -13,6 +13,7 @@ struct JSONLinesResultWriter: ResultWriter {
   let header: [UInt8] = []
   private let language: Language
   private let packs: [RulePack]
+  private let scopes: [[RuleScope]]
   /// Per pack version: `,"municipality":…,"fingerprint":"…"` up to the decision date.
   private let packFragments: [[UInt8]]
   /// Per pack version and rule: `{"rule":"…","principle":"…","subject":`.
@@ -21,6 +22,7 @@ struct JSONLinesResultWriter: ResultWriter {
   init(library: RuleLibrary, language: Language) {
     self.language = language
     packs = library.packs
+    scopes = library.packs.map(\.ruleScopes)
     packFragments = library.packs.map { pack in
       var bytes: [UInt8] = []
       bytes.append(",\"municipality\":")
@@ -73,7 +75,7 @@ struct JSONLinesResultWriter: ResultWriter {
       bytes.append("\",\"findings\":[")
       var first = true
       let fragments = ruleFragments[judgement.packIndex]
-      assessment.forEachFinding(in: packs[judgement.packIndex]) { ruleIndex, finding in
+      assessment.forEachFinding(scopes: scopes[judgement.packIndex]) { ruleIndex, finding in
         guard finding.outcome != .notApplicable else { return }
         if !first { bytes.append(UInt8(ascii: ",")) }
         first = false
