@@ -54,7 +54,8 @@ enum SVGChart {
       svg += "<text x=\"\(number(left - 6))\" y=\"\(number(y(value) + 4))\" text-anchor=\"end\" class=\"axis\">\(Int((value * 100).rounded())) %</text>"
     }
     let labelEvery = max(1, periods.count / 12)
-    for (index, period) in periods.enumerated() where index % labelEvery == 0 || index == periods.count - 1 {
+    let last = periods.count - 1
+    for (index, period) in periods.enumerated() where index == last || (index % labelEvery == 0 && last - index >= labelEvery) {
       svg += "<text x=\"\(number(x(index)))\" y=\"\(number(top + plotHeight + 18))\" text-anchor=\"middle\" class=\"axis\">\(HTMLText.escape(period))</text>"
     }
     for (offset, line) in series.enumerated() {
