@@ -24,7 +24,8 @@ let package = Package(
     ),
     // Builds Rules/ into the engine, so the binary works when copied on its own.
     .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["embed-rules"]),
-    .executableTarget(name: "embed-rules", path: "Sources/embed-rules"),
+    .executableTarget(
+      name: "embed-rules", dependencies: [.product(name: "Yams", package: "Yams")], path: "Sources/embed-rules"),
     // The command-line tool: parses arguments, calls the engine, prints.
     .executableTarget(
       name: "princip",

@@ -50,6 +50,9 @@ public struct RuleLibrary: Sendable {
     func parse(_ relative: String) -> YAMLDocument? {
       guard let text = files.texts[relative] else { return nil }
       do {
+        if let json = files.compiled[relative], let document = YAMLDocument(compiledJSON: json, text: text, file: files.display(relative)) {
+          return document
+        }
         return try YAMLDocument(text: text, file: files.display(relative))
       } catch {
         diagnostics.append(error.diagnostic)

@@ -29,6 +29,28 @@ public struct YAMLDocument: @unchecked Sendable {
     self.text = text
   }
 
+  /// A document from the JSON rendition of `text` made at build time (`embed-rules`),
+  /// without line and column marks; `nil` if the JSON does not read.
+  init?(compiledJSON json: String, text: String, file: String) {
+    guard let value = try? CELValue.parseJSON(json) else { return nil }
+    self.root = Self.node(of: value)
+    self.file = file
+    self.text = text
+  }
+
+  private static func node(of value: CELValue) -> Node {
+    switch value {
+    case .null: return Node("null", Tag(.null), .plain)
+    case .bool(let flag): return Node(flag ? "true" : "false", Tag(.bool), .plain)
+    case .int(let number): return Node(String(number), Tag(.int), .plain)
+    case .double(let number): return Node(String(number), Tag(.float), .plain)
+    case .list(let elements): return Node(elements.map(node(of:)))
+    case .map(let map): return Node(map.pairs.map { (node(of: $0.key), node(of: $0.value)) })
+    case .string(let text): return Node(text, Tag(.str), .doubleQuoted)
+    default: return Node(value.description, Tag(.str), .doubleQuoted)
+    }
+  }
+
   /// Reads and parses a file.
   public init(path: String, limit: Int = InputText.defaultLimit) throws(PrincipError) {
     try self.init(text: try InputText.read(path: path, limit: limit), file: path)
