@@ -5,7 +5,7 @@ import Testing
 /// Compile-time check that the public types stay Sendable.
 @Test("public types are Sendable")
 func publicTypesAreSendable() {
-  func requireSendable<T: Sendable>(_: T.Type) {}
+  func requireSendable<T: Sendable & ~Copyable>(_: T.Type) {}
   requireSendable(CELValue.self)
   requireSendable(CELMap.self)
   requireSendable(CELProgram.self)

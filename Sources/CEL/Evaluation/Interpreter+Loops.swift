@@ -5,26 +5,21 @@ extension Interpreter {
   func evalLoop(_ loop: Loop, node: Int32) -> CELResult {
     let r = eval(loop.range)
     guard case .value(let range) = r else { return r }
-    let count: Int
+    // Take the elements out once: no per-element enum matching or reference counting.
+    var list: [CELValue] = []
+    var map: CELMap?
     let overMap: Bool
     switch range {
     case .list(let l):
-      count = l.count
+      list = l
       overMap = false
     case .map(let m):
-      count = m.count
+      map = m
       overMap = true
     default:
       return located(.error(CELError(.noMatchingOverload, "\(loop.macro.rawValue)() needs a list or map, not \(range.typeName)")), node)
     }
-
-    @inline(__always) func element(_ k: Int) -> CELValue {
-      switch range {
-      case .list(let l): l[k]
-      case .map(let m): m.key(at: k)
-      default: .null
-      }
-    }
+    let count = map?.count ?? list.count
 
     let slot = Int(loop.slot)
     var unknown: CELUnknown?
@@ -34,7 +29,7 @@ extension Interpreter {
     if loop.macro == .map || loop.macro == .filter { results.reserveCapacity(count) }
 
     for k in 0..<count {
-      let item = element(k)
+      let item = map?.key(at: k) ?? list[k]
       slots[slot] = Slot(value: item, index: k, overMap: overMap)
 
       if loop.filter >= 0 {

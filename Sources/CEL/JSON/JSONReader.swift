@@ -6,53 +6,6 @@
   import Darwin
 #endif
 
-/// A reusable JSON parser that remembers object keys and short strings across
-/// documents, so that reading many records of the same shape decodes each key once.
-///
-///     var parser = CELJSONParser()
-///     for line in lines { let record = try parser.parse(line) }
-///
-/// A value type: each copy has its own cache; use one per thread.
-public struct CELJSONParser: Sendable {
-  var scratch = JSONScratch()
-
-  /// A parser with an empty cache.
-  public init() {}
-
-  /// Parses one JSON document; see ``CELValue/parseJSON(_:)-(Collection<UInt8>)``.
-  public mutating func parse(_ bytes: some Collection<UInt8>) throws(CELJSONError) -> CELValue {
-    // The reader borrows the buffers for the parse (no copy) and hands them back.
-    let result = bytes.withContiguousStorageIfAvailable { buffer in
-      var reader = JSONReader(buffer, scratch: &scratch)
-      defer { swap(&reader.scratch, &scratch) }
-      return reader.parseDocument()
-    }
-    if let result { return try result.get() }
-    let copy = Array(bytes)
-    return try copy.withUnsafeBufferPointer { buffer in
-      var reader = JSONReader(buffer, scratch: &scratch)
-      defer { swap(&reader.scratch, &scratch) }
-      return reader.parseDocument()
-    }.get()
-  }
-}
-
-/// Buffers a ``JSONReader`` keeps between documents.
-struct JSONScratch: Sendable {
-  /// Entries and items of the objects and arrays being read, innermost last: each
-  /// container takes its elements by move, at its exact size, when it closes.
-  var entryStack: ContiguousArray<CELMap.Entry> = []
-  var itemStack: ContiguousArray<CELValue> = []
-  /// A direct-mapped cache of decoded strings by hash.
-  /// Allocated on first use.
-  var cacheHashes: ContiguousArray<UInt64> = []
-  var cacheStrings: ContiguousArray<String> = []
-
-  static let cacheSize = 1024
-  /// Strings longer than this are not cached (they are rarely repeated).
-  static let cacheableLength = 32
-}
-
 extension CELValue {
   /// Parses one JSON document into a value, without Foundation: objects become maps
   /// with string keys (in document order), arrays lists, integers without fraction or
@@ -81,19 +34,14 @@ struct JSONReader {
   private let p: UnsafeBufferPointer<UInt8>
   private var i = 0
   private var depth = 0
-  var scratch: JSONScratch
+  var buffers: JSONBuffers
   /// The hash of the last string read, when it was read as a key.
   private var keyHash: UInt64 = 0
 
-  /// A reader over `buffer` that takes `scratch`'s buffers, leaving it empty.
-  init(_ buffer: UnsafeBufferPointer<UInt8>, scratch: inout JSONScratch) {
+  /// A reader over `buffer` using (and growing) `buffers`.
+  init(_ buffer: UnsafeBufferPointer<UInt8>, buffers: JSONBuffers) {
     p = buffer
-    self.scratch = JSONScratch()
-    swap(&self.scratch, &scratch)
-    if self.scratch.cacheHashes.isEmpty {
-      self.scratch.cacheHashes = ContiguousArray(repeating: 0, count: JSONScratch.cacheSize)
-      self.scratch.cacheStrings = ContiguousArray(repeating: "", count: JSONScratch.cacheSize)
-    }
+    self.buffers = buffers
   }
 
   private struct Failure: Error {
@@ -181,8 +129,7 @@ struct JSONReader {
     defer { depth -= 1 }
     let objectStart = i
     i += 1
-    let base = scratch.entryStack.count
-    defer { scratch.entryStack.removeSubrange(base...) }
+    let base = buffers.entryCount
     skipWhitespace()
     if i < p.count && p[i] == UInt8(ascii: "}") {
       i += 1
@@ -199,7 +146,7 @@ struct JSONReader {
       guard i < p.count, p[i] == UInt8(ascii: ":") else { throw Failure(message: "expected ':' after the key", offset: i) }
       i += 1
       let value = try parseValue()
-      scratch.entryStack.append(CELMap.Entry(key: .string(key), value: value, hash: hash))
+      buffers.push(CELMap.Entry(key: .string(key), value: value, hash: hash))
       skipWhitespace()
       guard i < p.count else { throw Failure(message: "unexpected end of input, expected ',' or '}'", offset: i) }
       if p[i] == UInt8(ascii: ",") {
@@ -208,13 +155,8 @@ struct JSONReader {
       }
       if p[i] == UInt8(ascii: "}") {
         i += 1
-        let storage = scratch.entryStack.withUnsafeMutableBufferPointer { buffer in
-          let slice = UnsafeMutableBufferPointer(rebasing: buffer[base...])
-          let made = MapStorage.make(moving: slice)
-          // Refill the moved-from slots with trivial entries for the stack to drop.
-          if made != nil { _ = slice.initialize(repeating: CELMap.Entry(key: .null, value: .null, hash: 0)) }
-          return made
-        }
+        let storage = MapStorage.make(moving: buffers.entries(from: base))
+        if storage != nil { buffers.entryCount = base }
         guard let storage else { throw Failure(message: "duplicate key in object", offset: objectStart) }
         return .map(CELMap(storage: storage))
       }
@@ -226,8 +168,7 @@ struct JSONReader {
     try enter()
     defer { depth -= 1 }
     i += 1
-    let base = scratch.itemStack.count
-    defer { scratch.itemStack.removeSubrange(base...) }
+    let base = buffers.itemCount
     skipWhitespace()
     if i < p.count && p[i] == UInt8(ascii: "]") {
       i += 1
@@ -235,7 +176,7 @@ struct JSONReader {
     }
     while true {
       let item = try parseValue()
-      scratch.itemStack.append(item)
+      buffers.push(item)
       skipWhitespace()
       guard i < p.count else { throw Failure(message: "unexpected end of input, expected ',' or ']'", offset: i) }
       if p[i] == UInt8(ascii: ",") {
@@ -244,16 +185,7 @@ struct JSONReader {
       }
       if p[i] == UInt8(ascii: "]") {
         i += 1
-        let n = scratch.itemStack.count - base
-        let items = scratch.itemStack.withUnsafeMutableBufferPointer { buffer in
-          let source = UnsafeMutableBufferPointer(rebasing: buffer[base...])
-          let out = [CELValue](unsafeUninitializedCapacity: n) { target, initialized in
-            if let to = target.baseAddress, let from = source.baseAddress { to.moveInitialize(from: from, count: n) }
-            initialized = n
-          }
-          _ = source.initialize(repeating: .null)
-          return out
-        }
+        let items = buffers.takeItems(from: base)
         return .list(items)
       }
       throw Failure(message: "expected ',' or ']'", offset: i)
@@ -265,7 +197,21 @@ struct JSONReader {
     let start = i
     i += 1
     let contentStart = i
-    // Fast path: no escapes.
+    // Skip eight bytes at a time while none is a quote, a backslash or a control.
+    if let base = p.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while i + 8 <= p.count {
+        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = w ^ (ones &* 0x22)
+        let backslash = w ^ (ones &* 0x5C)
+        let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w)
+        if special & highs != 0 { break }
+        i += 8
+      }
+    }
+    // Then byte by byte, up to the closing quote (fast path: no escapes).
     while i < p.count {
       let c = p[i]
       if c == UInt8(ascii: "\"") {
@@ -329,21 +275,24 @@ struct JSONReader {
   /// The string of bytes `from..<to` (no escapes), from the cache when it is short.
   private mutating func cachedString(_ from: Int, _ to: Int, stringAt start: Int, hashing: Bool) throws(Failure) -> String {
     let n = to - from
-    guard hashing || n <= JSONScratch.cacheableLength else { return try decode(from, to, stringAt: start) }
+    guard hashing || n <= JSONBuffers.cacheableLength else { return try decode(from, to, stringAt: start) }
     let bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(p)[from..<to])
     let hash = CELMap.hash(ofBytes: bytes)
     if hashing { keyHash = hash }
-    let slot = Int(truncatingIfNeeded: hash) & (JSONScratch.cacheSize - 1)
-    if scratch.cacheHashes[slot] == hash {
-      let cached = scratch.cacheStrings[slot]
-      let same = cached.utf8.count == n && cached.utf8.withContiguousStorageIfAvailable {
-        n == 0 || memcmp(UnsafeRawPointer($0.baseAddress!), bytes.baseAddress!, n) == 0
-      } == true
-      if same { return cached }
+    let slot = Int(truncatingIfNeeded: hash) & (JSONBuffers.cacheSize - 1)
+    let stored = buffers.cacheBytes + slot * JSONBuffers.cacheableLength
+    if buffers.cacheHashes[slot] == hash && buffers.cacheLengths[slot] == n
+      && (n == 0 || memcmp(stored, bytes.baseAddress!, n) == 0)
+    {
+      return buffers.cacheStrings[slot]
     }
     let s = try decode(from, to, stringAt: start)
-    scratch.cacheHashes[slot] = hash
-    scratch.cacheStrings[slot] = s
+    if n <= JSONBuffers.cacheableLength {
+      buffers.cacheHashes[slot] = hash
+      buffers.cacheLengths[slot] = n
+      if n > 0 { stored.copyMemory(from: bytes.baseAddress!, byteCount: n) }
+      buffers.cacheStrings[slot] = s
+    }
     return s
   }
 

@@ -44,8 +44,11 @@ public struct CELMap: @unchecked Sendable {  // MapStorage is immutable once mad
 
   /// The empty map.
   public init() {
-    storage = MapStorage.make(UnsafeBufferPointer(start: nil, count: 0))
+    storage = CELMap.emptyStorage
   }
+
+  /// Shared by all empty maps; immutable like all storage.
+  nonisolated(unsafe) private static let emptyStorage = MapStorage.make(UnsafeBufferPointer(start: nil, count: 0))
 
   /// A map with string keys. Keys are ordered by their UTF-8 bytes, so that iteration
   /// is deterministic.
@@ -278,12 +281,25 @@ extension CELMap {
       i += 8
     }
     if i < n {
-      var tail: UInt64 = 0
-      var shift: UInt64 = 0
-      while i < n {
-        tail |= UInt64(bytes[i]) << shift
-        shift += 8
-        i += 1
+      // The last 1...7 bytes, read without a byte loop: an overlapping word when the
+      // text is long enough, else 4-, 2- and 1-byte pieces.
+      var tail: UInt64
+      if n >= 8 {
+        tail = bytes.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+      } else {
+        tail = 0
+        var shift: UInt64 = 0
+        if n - i >= 4 {
+          tail = UInt64(bytes.loadUnaligned(fromByteOffset: i, as: UInt32.self))
+          shift = 32
+          i += 4
+        }
+        if n - i >= 2 {
+          tail |= UInt64(bytes.loadUnaligned(fromByteOffset: i, as: UInt16.self)) << shift
+          shift += 16
+          i += 2
+        }
+        if n - i >= 1 { tail |= UInt64(bytes[i]) << shift }
       }
       h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
     }

@@ -1,0 +1,131 @@
+/// A reusable JSON parser that remembers object keys and short strings across
+/// documents, so that reading many records of the same shape decodes each key once.
+///
+///     var parser = CELJSONParser()
+///     for line in lines { let record = try parser.parse(line) }
+///
+/// It owns its buffers, so it cannot be copied; use one per thread.
+public struct CELJSONParser: ~Copyable, @unchecked Sendable {
+  // @unchecked: the buffers are owned uniquely (the type is non-copyable).
+  private var buffers = JSONBuffers.allocate()
+
+  /// A parser with an empty cache.
+  public init() {}
+
+  deinit { buffers.deallocate() }
+
+  /// Parses one JSON document; see ``CELValue/parseJSON(_:)-(Collection<UInt8>)``.
+  public mutating func parse(_ bytes: some Collection<UInt8>) throws(CELJSONError) -> CELValue {
+    let start = buffers
+    let outcome = bytes.withContiguousStorageIfAvailable { read($0, start) }
+      ?? Array(bytes).withUnsafeBufferPointer { read($0, start) }
+    buffers = outcome.buffers
+    buffers.discardPartialContainers()
+    return try outcome.result.get()
+  }
+
+  private func read(_ buffer: UnsafeBufferPointer<UInt8>, _ buffers: JSONBuffers)
+    -> (result: Result<CELValue, CELJSONError>, buffers: JSONBuffers)
+  {
+    var reader = JSONReader(buffer, buffers: buffers)
+    let result = reader.parseDocument()
+    return (result, reader.buffers)
+  }
+}
+
+/// The stacks and string cache of a ``JSONReader``, as plain pointers: copying this
+/// struct copies the pointers, and exactly one owner deallocates them.
+struct JSONBuffers {
+  /// Entries and items of the objects and arrays being read, innermost last; each
+  /// container takes its elements by move, at its exact size, when it closes.
+  private(set) var entries: UnsafeMutablePointer<CELMap.Entry>
+  var entryCount = 0
+  private var entryCapacity: Int
+  private(set) var items: UnsafeMutablePointer<CELValue>
+  var itemCount = 0
+  private var itemCapacity: Int
+  /// A direct-mapped cache of decoded strings by hash.
+  let cacheHashes: UnsafeMutablePointer<UInt64>
+  let cacheStrings: UnsafeMutablePointer<String>
+  /// The UTF-8 bytes of each cached string (`cacheableLength` bytes a slot), and their
+  /// count, so that a hit is confirmed without touching the string.
+  let cacheBytes: UnsafeMutableRawPointer
+  let cacheLengths: UnsafeMutablePointer<Int>
+
+  static let cacheSize = 1024
+  /// Strings longer than this are not cached (they are rarely repeated).
+  static let cacheableLength = 32
+
+  static func allocate() -> JSONBuffers {
+    let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: cacheSize)
+    hashes.initialize(repeating: 0, count: cacheSize)
+    let strings = UnsafeMutablePointer<String>.allocate(capacity: cacheSize)
+    strings.initialize(repeating: "", count: cacheSize)
+    let lengths = UnsafeMutablePointer<Int>.allocate(capacity: cacheSize)
+    lengths.initialize(repeating: -1, count: cacheSize)
+    return JSONBuffers(
+      entries: .allocate(capacity: 64), entryCapacity: 64, items: .allocate(capacity: 64), itemCapacity: 64,
+      cacheHashes: hashes, cacheStrings: strings,
+      cacheBytes: .allocate(byteCount: cacheSize * cacheableLength, alignment: 8), cacheLengths: lengths)
+  }
+
+  func deallocate() {
+    entries.deinitialize(count: entryCount)
+    entries.deallocate()
+    items.deinitialize(count: itemCount)
+    items.deallocate()
+    cacheHashes.deallocate()
+    cacheStrings.deinitialize(count: JSONBuffers.cacheSize)
+    cacheStrings.deallocate()
+    cacheBytes.deallocate()
+    cacheLengths.deallocate()
+  }
+
+  /// Drops what a failed parse left on the stacks.
+  mutating func discardPartialContainers() {
+    entries.deinitialize(count: entryCount)
+    entryCount = 0
+    items.deinitialize(count: itemCount)
+    itemCount = 0
+  }
+
+  mutating func push(_ entry: CELMap.Entry) {
+    if entryCount == entryCapacity {
+      let bigger = UnsafeMutablePointer<CELMap.Entry>.allocate(capacity: entryCapacity * 2)
+      bigger.moveInitialize(from: entries, count: entryCount)
+      entries.deallocate()
+      entries = bigger
+      entryCapacity *= 2
+    }
+    (entries + entryCount).initialize(to: entry)
+    entryCount += 1
+  }
+
+  mutating func push(_ item: CELValue) {
+    if itemCount == itemCapacity {
+      let bigger = UnsafeMutablePointer<CELValue>.allocate(capacity: itemCapacity * 2)
+      bigger.moveInitialize(from: items, count: itemCount)
+      items.deallocate()
+      items = bigger
+      itemCapacity *= 2
+    }
+    (items + itemCount).initialize(to: item)
+    itemCount += 1
+  }
+
+  /// The entries above `base`, for a map to take by move.
+  func entries(from base: Int) -> UnsafeMutableBufferPointer<CELMap.Entry> {
+    UnsafeMutableBufferPointer(start: entries + base, count: entryCount - base)
+  }
+
+  /// Moves the items above `base` into an array.
+  mutating func takeItems(from base: Int) -> [CELValue] {
+    let n = itemCount - base
+    let source = items + base
+    itemCount = base
+    return [CELValue](unsafeUninitializedCapacity: n) { target, initialized in
+      if let to = target.baseAddress { to.moveInitialize(from: source, count: n) }
+      initialized = n
+    }
+  }
+}
