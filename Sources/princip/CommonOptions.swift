@@ -23,9 +23,31 @@ enum RuleSource {
     try directory.map { (path) throws(PrincipError) in try RuleFiles.directory(path) } ?? .bundled
   }
 
+  /// A rules folder, or one pack's folder inside it (`Rules/ishoj`): then the rules
+  /// root is its parent, where the shared schema and ladder are, and only that pack counts.
+  static func locate(_ directory: String?) throws(PrincipError) -> (files: RuleFiles, pack: String?) {
+    guard let directory else { return (.bundled, nil) }
+    let url = URL(fileURLWithPath: directory)
+    let parent = url.deletingLastPathComponent()
+    let manager = FileManager.default
+    if !manager.fileExists(atPath: url.appending(path: "ladder.yaml").path),
+      manager.fileExists(atPath: url.appending(path: "pack.yaml").path),
+      manager.fileExists(atPath: parent.appending(path: "ladder.yaml").path)
+    {
+      let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+      let parentPath = root.contains("/") ? String(root[..<(root.lastIndex(of: "/") ?? root.endIndex)]) : "."
+      return (try RuleFiles.directory(parentPath), url.lastPathComponent)
+    }
+    return (try RuleFiles.directory(directory), nil)
+  }
+
   /// Loads the library, printing its diagnostics and exiting with status 2 if it is unusable.
   static func library(_ directory: String?, only: Set<String>? = nil, language: Language) throws -> RuleLibrary {
-    let files = try files(directory)
+    try library(try files(directory), only: only, language: language)
+  }
+
+  /// Loads the library from files already read.
+  static func library(_ files: RuleFiles, only: Set<String>? = nil, language: Language) throws -> RuleLibrary {
     let (library, diagnostics) = RuleLibrary.load(files, only: only)
     for diagnostic in diagnostics where diagnostic.level == .error {
       printError(diagnostic.rendered(in: language))

@@ -9,7 +9,7 @@ struct RulesLintCommand: ParsableCommand {
     discussion: "Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 the folder cannot be read."
   )
 
-  @Argument(help: "The rules folder (default: the rules built into princip).")
+  @Argument(help: "The rules folder, or one pack's folder in it (default: the rules built into princip).")
   var directory: String?
 
   @Flag(help: "Treat warnings as errors.")
@@ -18,9 +18,9 @@ struct RulesLintCommand: ParsableCommand {
   @OptionGroup var options: LanguageOption
 
   func run() throws {
-    let files: RuleFiles
-    do { files = try RuleSource.files(directory) } catch { throw error.report(in: options.language) }
-    let diagnostics = Linter.lint(files)
+    let files: RuleFiles, pack: String?
+    do { (files, pack) = try RuleSource.locate(directory) } catch { throw error.report(in: options.language) }
+    let diagnostics = Linter.lint(files, only: pack.map { [$0] })
     for diagnostic in diagnostics { print(diagnostic.rendered(in: options.language)) }
     let errors = diagnostics.filter { $0.level == .error }.count
     let warnings = diagnostics.count - errors

@@ -9,7 +9,7 @@ struct RulesTestCommand: ParsableCommand {
     discussion: "Exit status: 0 all pass, 1 some fail, 2 the rules cannot be loaded."
   )
 
-  @Argument(help: "The rules folder (default: the rules built into princip).")
+  @Argument(help: "The rules folder, or one pack's folder in it (default: the rules built into princip).")
   var directory: String?
 
   @Option(help: "Only this pack.")
@@ -21,8 +21,9 @@ struct RulesTestCommand: ParsableCommand {
   @OptionGroup var options: LanguageOption
 
   func run() throws {
-    let library = try RuleSource.library(directory, language: options.language)
-    let packs = try pack.map { name in
+    let (files, folder) = try RuleSource.locate(directory)
+    let library = try RuleSource.library(files, language: options.language)
+    let packs = try (pack ?? folder).map { name in
       let versions = library.versions(of: name)
       guard !versions.isEmpty else { throw PrincipError.unknownPack(name, available: library.packNames).report(in: options.language) }
       return versions

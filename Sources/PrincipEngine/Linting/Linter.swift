@@ -14,8 +14,9 @@ public enum Linter {
     "relatives", "transparency", "coherence", "transitions", "knowledge", "communities", "inclusion", "mastery",
   ]
 
-  public static func lint(_ files: RuleFiles) -> [Diagnostic] {
-    let parts = RuleLibrary.read(files, only: nil)
+  /// - Parameter only: lint just these packs (folder names) besides the shared files.
+  public static func lint(_ files: RuleFiles, only: Set<String>? = nil) -> [Diagnostic] {
+    let parts = RuleLibrary.read(files, only: only)
     var diagnostics = parts.diagnostics
     if let schema = parts.schema, let ladder = parts.ladder {
       var fields = FieldCheck(schema: schema, ladder: ladder)
