@@ -66,11 +66,12 @@ struct CheckCommand: ParsableCommand {
         status.record(.invalid)
       }
     }
-    let needed: Set<String>? = switch pack {
-    case "all": nil
-    case let name?: [name]
-    case nil: Set(texts.compactMap { PackHint.municipality(in: $0.text) })
-    }
+    let needed: Set<String>? =
+      switch pack {
+      case "all": nil
+      case let name?: [name]
+      case nil: Set(texts.compactMap { PackHint.municipality(in: $0.text) })
+      }
     var library = try Self.library(files, only: needed, language: language)
 
     let reader = ProposalReader(schema: library.schema)
@@ -143,7 +144,9 @@ struct CheckCommand: ParsableCommand {
 
   /// The pack version that judges a proposal: `--pack NAME` or the proposal's
   /// municipality, in the version in force on its decision date.
-  static func pack(for proposal: CELValue, named name: String?, in library: RuleLibrary, known: [String]) throws(PrincipError) -> RulePack {
+  static func pack(for proposal: CELValue, named name: String?, in library: RuleLibrary, known: [String])
+    throws(PrincipError) -> RulePack
+  {
     guard let (municipality, date) = ProposalReader.packAndDate(of: proposal) else {
       throw .unknownPack(name ?? "?", available: known)
     }

@@ -27,16 +27,20 @@ public enum ComparisonTextReport: ComparisonReporter {
     out.append(rule)
     out.append(line(words.score, comparison.columns.map { String($0.assessment.score) }))
     out.append("")
-    let legend = [Outcome.satisfied, .violated, .justified, .undetermined].map { "\($0.symbol) \(words.outcome($0))" }
+    let legend =
+      [Outcome.satisfied, .violated, .justified, .undetermined].map { "\($0.symbol) \(words.outcome($0))" }
       + ["\(Outcome.notApplicable.symbol) \(words.notCovered)"]
     out.append(TextLayout.wrap("\(words.legend): " + legend.joined(separator: " · "), indent: "  ", firstIndent: ""))
     out.append("")
     let nameWidth = (comparison.columns.map { $0.pack.municipality[language].count }.max() ?? 0) + 2
     for column in comparison.columns {
       let assessment = column.assessment
-      out.append(TextLayout.pad(column.pack.municipality[language], nameWidth) + words.scoreLine(assessment.score, assessment.verdict))
       out.append(
-        String(repeating: " ", count: nameWidth) + "\(words.rulePack) \(assessment.pack.name) \(assessment.pack.version) · "
+        TextLayout.pad(column.pack.municipality[language], nameWidth)
+          + words.scoreLine(assessment.score, assessment.verdict))
+      out.append(
+        String(repeating: " ", count: nameWidth)
+          + "\(words.rulePack) \(assessment.pack.name) \(assessment.pack.version) · "
           + "\(words.fingerprint) \(assessment.pack.fingerprint.prefix(12))")
     }
     return out.joined(separator: "\n") + "\n"

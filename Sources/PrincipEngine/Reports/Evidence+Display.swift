@@ -20,9 +20,11 @@ extension Evidence {
   static func inline(_ value: CELValue, _ language: Language) -> String {
     switch value {
     case .list(let elements):
-      return elements.isEmpty ? "[]" : elements.map { element in
-        element.mapValue == nil ? inline(element, language) : "{\(inline(element, language))}"
-      }.joined(separator: "; ")
+      return elements.isEmpty
+        ? "[]"
+        : elements.map { element in
+          element.mapValue == nil ? inline(element, language) : "{\(inline(element, language))}"
+        }.joined(separator: "; ")
     case .map(let map):
       return map.pairs.map { pair in
         "\(pair.key.stringValue ?? pair.key.description): \(inline(pair.value, language))"

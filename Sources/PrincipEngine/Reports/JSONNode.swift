@@ -28,10 +28,15 @@ enum JSONNode: Sendable {
     case .int(let number): out += String(number)
     case .double(let number):
       // JSON has no NaN or infinity; write them as the strings CEL's JSON mapping uses.
-      if number.isNaN { out += "\"NaN\"" }
-      else if number.isInfinite { out += number < 0 ? "\"-Infinity\"" : "\"Infinity\"" }
-      else if number == number.rounded(), abs(number) < 1e15 { out += String(Int64(number)) }
-      else { out += String(number) }
+      if number.isNaN {
+        out += "\"NaN\""
+      } else if number.isInfinite {
+        out += number < 0 ? "\"-Infinity\"" : "\"Infinity\""
+      } else if number == number.rounded(), abs(number) < 1e15 {
+        out += String(Int64(number))
+      } else {
+        out += String(number)
+      }
     case .string(let text): Self.quote(text, into: &out)
     case .array(let elements):
       guard !elements.isEmpty else { out += "[]"; return }

@@ -84,9 +84,12 @@ public enum JSONReport: AssessmentReporter {
     let principle = report.principle(of: finding)
     let subject: JSONNode =
       switch finding.subject {
-      case .proposal: .object([("type", .string("proposal")), ("index", .null), ("path", .string(finding.subject.path))])
+      case .proposal:
+        .object([("type", .string("proposal")), ("index", .null), ("path", .string(finding.subject.path))])
       case .intervention(let index):
-        .object([("type", .string("intervention")), ("index", .int(Int64(index))), ("path", .string(finding.subject.path))])
+        .object([
+          ("type", .string("intervention")), ("index", .int(Int64(index))), ("path", .string(finding.subject.path)),
+        ])
       }
     return .object([
       ("rule", .string(finding.ruleID)),

@@ -10,7 +10,9 @@ enum Markdown {
       switch character {
       case "\n", "\r": escaped += " "
       case "\\", "`", "*", "<", "[", "]", "|": escaped += "\\\(character)"
-      case "#", ">" where escaped.isEmpty: escaped += "\\\(character)"
+      case "#",
+        ">" where escaped.isEmpty:
+        escaped += "\\\(character)"
       default: escaped.append(character)
       }
     }

@@ -13,13 +13,17 @@ public enum MarkdownReport: AssessmentReporter {
     out.append("|---|---|")
     out.append("| \(words.municipality) | \(Markdown.cell(report.pack.municipality[language])) |")
     out.append("| \(words.policy) | \(Markdown.cell(report.pack.policyLine(in: language))) |")
-    out.append("| \(words.rulePack) | \(Markdown.code(assessment.pack.name)) \(Markdown.cell(assessment.pack.version)) |")
+    out.append(
+      "| \(words.rulePack) | \(Markdown.code(assessment.pack.name)) \(Markdown.cell(assessment.pack.version)) |")
     out.append("| \(words.fingerprintTitle) | `\(assessment.pack.fingerprint)` |")
     if let file = report.file { out.append("| \(words.file) | \(Markdown.code(file)) |") }
     out.append("| **\(words.score)** | **\(words.scoreLine(assessment.score, assessment.verdict))** |")
 
     if !assessment.interventions.isEmpty {
-      out += ["", "## \(words.interventions)", "", "| # | \(words.interventionTitle) | \(words.kind) | \(words.score) |", "|---:|---|---|---:|"]
+      out += [
+        "", "## \(words.interventions)", "", "| # | \(words.interventionTitle) | \(words.kind) | \(words.score) |",
+        "|---:|---|---|---:|",
+      ]
       for entry in assessment.interventions {
         out.append(
           "| \(entry.index + 1) | \(Markdown.cell(report.interventionName(entry.index, in: language))) | "
@@ -27,7 +31,10 @@ public enum MarkdownReport: AssessmentReporter {
       }
     }
 
-    out += ["", "## \(words.principles)", "", "| \(words.principle) | \(words.outcome) | \(words.severity) |", "|---|---|---|"]
+    out += [
+      "", "## \(words.principles)", "", "| \(words.principle) | \(words.outcome) | \(words.severity) |",
+      "|---|---|---|",
+    ]
     // Most serious first; principles no proposal can show are listed after the findings.
     let results = report.principleResults.enumerated().filter { $0.element.principle.notCheckableReason == nil }
       .sorted { ($0.element.outcome ?? .notApplicable, $0.offset) < ($1.element.outcome ?? .notApplicable, $1.offset) }
@@ -76,7 +83,8 @@ public enum MarkdownReport: AssessmentReporter {
   private static func explained(_ finding: Finding, _ report: AssessmentReport, _ words: ReportWords) -> String {
     let language = words.language
     var lines: [String] = ["", "### \(Markdown.inline(report.principleTitle(of: finding, in: language)))", ""]
-    lines.append("*\(words.severity(finding.severity)) · \(Markdown.inline(report.subjectName(finding.subject, in: language)))*")
+    lines.append(
+      "*\(words.severity(finding.severity)) · \(Markdown.inline(report.subjectName(finding.subject, in: language)))*")
     if let principle = report.principle(of: finding) {
       lines += ["", "> «\(Markdown.inline(principle.quote))»", ">", "> — \(Markdown.inline(principle.source))"]
     }

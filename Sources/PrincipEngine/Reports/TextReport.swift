@@ -19,7 +19,8 @@ public enum TextReport: AssessmentReporter {
     out.append("\(words.score): \(words.scoreLine(assessment.score, assessment.verdict))")
     for entry in assessment.interventions {
       let kind = report.kindName(entry.index, in: language).map { " · \($0)" } ?? ""
-      let line = "\(words.interventionTitle) \(entry.index + 1): \(entry.score)/100 — \(report.interventionName(entry.index, in: language))\(kind)"
+      let line =
+        "\(words.interventionTitle) \(entry.index + 1): \(entry.score)/100 — \(report.interventionName(entry.index, in: language))\(kind)"
       out.append(TextLayout.wrap(line, indent: "      ", firstIndent: "  "))
     }
 
@@ -37,10 +38,14 @@ public enum TextReport: AssessmentReporter {
       case .satisfied:
         for (principleID, subjects) in FindingSummary.byPrinciple(group.findings) {
           let title = report.pack.principle(principleID)?.title[language] ?? principleID
-          out.append(TextLayout.wrap("✓ \(title) · \(FindingSummary.subjectList(subjects, words))", indent: "    ", firstIndent: ""))
+          out.append(
+            TextLayout.wrap(
+              "✓ \(title) · \(FindingSummary.subjectList(subjects, words))", indent: "    ", firstIndent: ""))
         }
       case .notApplicable:
-        let titles = FindingSummary.byPrinciple(group.findings).map { report.pack.principle($0.principleID)?.title[language] ?? $0.principleID }
+        let titles = FindingSummary.byPrinciple(group.findings).map {
+          report.pack.principle($0.principleID)?.title[language] ?? $0.principleID
+        }
         out.append(TextLayout.wrap(titles.joined(separator: "; "), indent: "  "))
       }
     }
@@ -71,7 +76,9 @@ public enum TextReport: AssessmentReporter {
       lines.append(TextLayout.wrap("\(words.justification): \"\(justification)\"", indent: "    ", firstIndent: "  "))
     }
     if !finding.missing.isEmpty {
-      lines.append(TextLayout.wrap("\(words.needs): \(finding.missing.joined(separator: ", "))", indent: "    ", firstIndent: "  "))
+      lines.append(
+        TextLayout.wrap("\(words.needs): \(finding.missing.joined(separator: ", "))", indent: "    ", firstIndent: "  ")
+      )
     }
     if let problem = finding.problem {
       lines.append(TextLayout.wrap("\(words.problem): \(problem)", indent: "    ", firstIndent: "  "))

@@ -37,10 +37,9 @@ public enum ThemeTitles {
 
   /// The theme's display name.
   public static func title(of theme: String) -> LocalizedText {
-    titles[theme] ?? {
-      let words = theme.replacingOccurrences(of: "_", with: " ")
-      let title = words.prefix(1).uppercased() + words.dropFirst()
-      return LocalizedText(da: title, en: title)
-    }()
+    if let title = titles[theme] { return title }
+    let words = theme.replacingOccurrences(of: "_", with: " ")
+    let title = words.prefix(1).uppercased() + words.dropFirst()
+    return LocalizedText(da: title, en: title)
   }
 }

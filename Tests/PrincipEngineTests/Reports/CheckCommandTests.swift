@@ -9,7 +9,8 @@ struct CheckCommandTests {
 
   /// A scratch folder with files the tests write.
   private static let scratch: URL = {
-    let url = FileManager.default.temporaryDirectory.appending(path: "princip-check-tests-\(ProcessInfo.processInfo.processIdentifier)")
+    let url = FileManager.default.temporaryDirectory.appending(
+      path: "princip-check-tests-\(ProcessInfo.processInfo.processIdentifier)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }()
@@ -51,8 +52,10 @@ struct CheckCommandTests {
   }
 
   @Test func unknownFieldSuggestsTheRightOne() throws {
-    let original = try String(contentsOf: Fixtures.root.appending(path: examples + "halsnaes-bostoette-satisfied.yaml"), encoding: .utf8)
-    let path = try file("unknown-field.yaml", Data(original.replacingOccurrences(of: "\ndecision_date:", with: "\ndecison_date:").utf8))
+    let original = try String(
+      contentsOf: Fixtures.root.appending(path: examples + "halsnaes-bostoette-satisfied.yaml"), encoding: .utf8)
+    let path = try file(
+      "unknown-field.yaml", Data(original.replacingOccurrences(of: "\ndecision_date:", with: "\ndecison_date:").utf8))
     let result = try PrincipProcess.run(["check", path, "--lang", "en"])
     #expect(result.status == 2)
     #expect(result.stderr.contains("decison_date"))
@@ -109,13 +112,15 @@ struct CheckCommandTests {
   @Test func worstExitCodeWinsAndEveryProposalIsReported() throws {
     let broken = try file("broken.yaml", Data("case_id: [\n".utf8))
     let result = try PrincipProcess.run([
-      "check", examples + "halsnaes-bostoette-satisfied.yaml", broken, examples + "halsnaes-psychiatric-botilbud-violated.yaml",
+      "check", examples + "halsnaes-bostoette-satisfied.yaml", broken,
+      examples + "halsnaes-psychiatric-botilbud-violated.yaml",
     ])
     #expect(result.status == 2)
     #expect(result.stdout.components(separatedBy: "Vurdering af indstilling").count == 3)
     #expect(result.stderr.contains(broken))
     let withoutBroken = try PrincipProcess.run([
-      "check", examples + "halsnaes-bostoette-incomplete-undetermined.yaml", examples + "halsnaes-psychiatric-botilbud-violated.yaml",
+      "check", examples + "halsnaes-bostoette-incomplete-undetermined.yaml",
+      examples + "halsnaes-psychiatric-botilbud-violated.yaml",
     ])
     #expect(withoutBroken.status == 1)
   }
@@ -133,20 +138,26 @@ struct CheckCommandTests {
   }
 
   @Test func markdownFormat() throws {
-    let result = try PrincipProcess.run(["check", examples + "halsnaes-psychiatric-botilbud-violated.yaml", "--format", "markdown"])
+    let result = try PrincipProcess.run([
+      "check", examples + "halsnaes-psychiatric-botilbud-violated.yaml", "--format", "markdown",
+    ])
     #expect(result.status == 1)
     #expect(result.stdout.hasPrefix("# Vurdering af indstilling"))
     #expect(result.stdout.contains("\n> «"))
   }
 
   @Test func packAllComparesEveryMunicipality() throws {
-    let result = try PrincipProcess.run(["check", examples + "halsnaes-psychiatric-botilbud-violated.yaml", "--pack", "all", "--lang", "en"])
+    let result = try PrincipProcess.run([
+      "check", examples + "halsnaes-psychiatric-botilbud-violated.yaml", "--pack", "all", "--lang", "en",
+    ])
     #expect(result.status == 1, "\(result.stderr)")
     for municipality in ["Halsnæs", "Ishøj", "Silkeborg", "Viborg"] {
       #expect(result.stdout.contains(municipality), "\(municipality) missing")
     }
     #expect(result.stdout.contains("Local offers first"))
-    let json = try PrincipProcess.run(["check", examples + "halsnaes-psychiatric-botilbud-violated.yaml", "--pack", "all", "--format", "json"])
+    let json = try PrincipProcess.run([
+      "check", examples + "halsnaes-psychiatric-botilbud-violated.yaml", "--pack", "all", "--format", "json",
+    ])
     let comparison = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     #expect(comparison?["format"] as? String == "princip.comparison/1")
     #expect((comparison?["packs"] as? [Any])?.count == 4)

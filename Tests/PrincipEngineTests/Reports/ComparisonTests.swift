@@ -26,7 +26,8 @@ struct ComparisonTests {
     let comparison = try comparison()
     let text = format.comparisonReporter.generateReport(comparison, in: .en)
     let name = "comparison-violated.en.\(format == .markdown ? "md" : format == .json ? "json" : "txt")"
-    try Snapshot.assert(Snapshot.normalized(text, fingerprints: comparison.columns.map(\.pack.fingerprint)), named: name)
+    try Snapshot.assert(
+      Snapshot.normalized(text, fingerprints: comparison.columns.map(\.pack.fingerprint)), named: name)
   }
 
   @Test func cellTakesTheMostSeriousOutcomeAndMarksUncovered() throws {

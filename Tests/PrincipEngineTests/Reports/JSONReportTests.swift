@@ -6,7 +6,8 @@ struct JSONReportTests {
   @Test func violatedExampleSnapshot() throws {
     let report = try ReportFixtures.example(ReportFixtures.violatedExample)
     let json = JSONReport.generateReport(report, in: .da)
-    try Snapshot.assert(Snapshot.normalized(json, fingerprints: [report.pack.fingerprint]), named: "json-violated.da.json")
+    try Snapshot.assert(
+      Snapshot.normalized(json, fingerprints: [report.pack.fingerprint]), named: "json-violated.da.json")
   }
 
   private func object(_ json: String) throws -> [String: Any] {
@@ -18,7 +19,10 @@ struct JSONReportTests {
     let json = JSONReport.generateReport(report, in: .en)
     let top = try object(json)
     #expect(top["format"] as? String == "princip.assessment/1")
-    let keys = ["format", "case_id", "file", "language", "pack", "score", "verdict", "counts", "interventions", "principles", "findings"]
+    let keys = [
+      "format", "case_id", "file", "language", "pack", "score", "verdict", "counts", "interventions", "principles",
+      "findings",
+    ]
     let positions = keys.map { json.range(of: "\n  \"\($0)\":")?.lowerBound }
     #expect(positions.allSatisfy { $0 != nil })
     #expect(positions.compactMap { $0 }.sorted() == positions.compactMap { $0 })

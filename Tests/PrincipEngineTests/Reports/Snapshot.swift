@@ -6,7 +6,8 @@ import Testing
 /// never passes unseen); a missing snapshot is recorded and fails the same way.
 enum Snapshot {
   static let folder = Fixtures.root.appending(path: "Tests/PrincipEngineTests/Snapshots")
-  static let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"].map { !$0.isEmpty && $0 != "0" } ?? false
+  static let recording =
+    ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"].map { !$0.isEmpty && $0 != "0" } ?? false
 
   static func assert(
     _ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
@@ -15,7 +16,9 @@ enum Snapshot {
     guard !recording, let expected = try? String(contentsOf: url, encoding: .utf8) else {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try actual.write(to: url, atomically: true, encoding: .utf8)
-      Issue.record("Recorded snapshot \(name); check it and run the tests again without RECORD_SNAPSHOTS.", sourceLocation: sourceLocation)
+      Issue.record(
+        "Recorded snapshot \(name); check it and run the tests again without RECORD_SNAPSHOTS.",
+        sourceLocation: sourceLocation)
       return
     }
     guard actual != expected else { return }

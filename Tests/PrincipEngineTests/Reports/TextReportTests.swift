@@ -14,7 +14,8 @@ struct TextReportTests {
   @Test func justifiedExampleSnapshot() throws {
     let report = try ReportFixtures.example(ReportFixtures.justifiedExample)
     let text = TextReport.generateReport(report, in: .da)
-    try Snapshot.assert(Snapshot.normalized(text, fingerprints: [report.pack.fingerprint]), named: "text-justified.da.txt")
+    try Snapshot.assert(
+      Snapshot.normalized(text, fingerprints: [report.pack.fingerprint]), named: "text-justified.da.txt")
   }
 
   @Test func headerNamesCasePackVersionFingerprintAndPolicy() throws {
@@ -40,7 +41,8 @@ struct TextReportTests {
   }
 
   @Test func justifiedShowsTheJustification() throws {
-    let report = try ReportFixtures.demo("""
+    let report = try ReportFixtures.demo(
+      """
       interventions: [{ kind: sel_85, provider: private }]
       alternatives: []
       justifications: { local: "Borgeren ønsker at bo tæt på sin søster" }
@@ -63,7 +65,8 @@ struct TextReportTests {
   }
 
   @Test func mostSeriousGroupComesFirst() throws {
-    let report = try ReportFixtures.demo("""
+    let report = try ReportFixtures.demo(
+      """
       interventions: [{ kind: sel_85, provider: own_municipality }, { kind: sel_85, provider: private }]
       alternatives: []
       """)
