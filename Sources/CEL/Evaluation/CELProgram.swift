@@ -39,9 +39,9 @@ public struct CELProgram: Sendable {
             slot = Slot(value: activation.value(at: b), index: b, overMap: false)
           }
         }
-        (buffer.baseAddress! + i).initialize(to: slot)
+        buffer.initializeElement(at: i, to: slot)
       }
-      defer { buffer.baseAddress!.deinitialize(count: count) }
+      defer { buffer.baseAddress?.deinitialize(count: count) }
       let interpreter = Interpreter(program: program, activation: activation, slots: buffer)
       return interpreter.eval(program.root)
     }

@@ -281,8 +281,9 @@ struct JSONReader {
     if hashing { keyHash = hash }
     let slot = Int(truncatingIfNeeded: hash) & (JSONBuffers.cacheSize - 1)
     let stored = buffers.cacheBytes + slot * JSONBuffers.cacheableLength
+    let source = bytes.baseAddress ?? UnsafeRawPointer(stored)  // nil only when n == 0
     if buffers.cacheHashes[slot] == hash && buffers.cacheLengths[slot] == n
-      && (n == 0 || memcmp(stored, bytes.baseAddress!, n) == 0)
+      && (n == 0 || memcmp(stored, source, n) == 0)
     {
       return buffers.cacheStrings[slot]
     }
@@ -290,7 +291,7 @@ struct JSONReader {
     if n <= JSONBuffers.cacheableLength {
       buffers.cacheHashes[slot] = hash
       buffers.cacheLengths[slot] = n
-      if n > 0 { stored.copyMemory(from: bytes.baseAddress!, byteCount: n) }
+      if n > 0 { stored.copyMemory(from: source, byteCount: n) }
       buffers.cacheStrings[slot] = s
     }
     return s

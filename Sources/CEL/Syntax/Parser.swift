@@ -55,7 +55,7 @@ struct Parser {
     }
   }
 
-  private func failure(_ message: String, at offset: Int? = nil) -> CELParseError {
+  func failure(_ message: String, at offset: Int? = nil) -> CELParseError {
     CELParseError(message: message, location: map.location(offset ?? token.start))
   }
 
@@ -82,7 +82,7 @@ struct Parser {
     try advance()
   }
 
-  private mutating func node(_ kind: CELExpr.Kind, at offset: Int) throws(CELParseError) -> CELExpr {
+  mutating func node(_ kind: CELExpr.Kind, at offset: Int) throws(CELParseError) -> CELExpr {
     let expr = CELExpr(id: nextID, location: map.location(offset), kind: kind)
     nextID += 1
     guard expr.height <= Parser.maxHeight else {
@@ -91,7 +91,7 @@ struct Parser {
     return expr
   }
 
-  private mutating func call(_ name: String, _ args: [CELExpr], at offset: Int) throws(CELParseError) -> CELExpr {
+  mutating func call(_ name: String, _ args: [CELExpr], at offset: Int) throws(CELParseError) -> CELExpr {
     try node(.call(function: name, target: nil, arguments: args), at: offset)
   }
 
@@ -384,35 +384,5 @@ struct Parser {
       return try globalCall(name, args: args, at: at)
     }
     return try node(.identifier(name), at: at)
-  }
-
-  // MARK: Macros
-
-  private mutating func globalCall(_ name: String, args: [CELExpr], at: Int) throws(CELParseError) -> CELExpr {
-    guard name == "has" && args.count == 1 else { return try call(name, args, at: at) }
-    guard case .select(let operand, let field) = args[0].kind else {
-      throw failure("has() needs a field selection, such as has(x.f)", at: args[0].location.offset)
-    }
-    return try node(.presenceTest(operand, field: field), at: at)
-  }
-
-  private mutating func memberCall(_ name: String, target: CELExpr, args: [CELExpr], at: Int) throws(CELParseError) -> CELExpr {
-    let macro: CELComprehension.Macro?
-    switch (name, args.count) {
-    case ("all", 2): macro = .all
-    case ("exists", 2): macro = .exists
-    case ("exists_one", 2), ("existsOne", 2): macro = .existsOne
-    case ("filter", 2): macro = .filter
-    case ("map", 2), ("map", 3): macro = .map
-    default: macro = nil
-    }
-    guard let macro else { return try node(.call(function: name, target: target, arguments: args), at: at) }
-    guard case .identifier(let variable) = args[0].kind else {
-      throw failure("\(name)() needs a simple variable name as its first argument", at: args[0].location.offset)
-    }
-    let comprehension = CELComprehension(
-      macro: macro, range: target, variable: variable,
-      filter: args.count == 3 ? args[1] : nil, body: args[args.count - 1])
-    return try node(.comprehension(comprehension), at: at)
   }
 }

@@ -1,0 +1,60 @@
+extension CELMap {
+  /// Accumulates entries, then freezes them into a ``CELMap``.
+  public struct Builder: Sendable {
+    var entries: ContiguousArray<Entry>
+
+    /// The outcome of ``insert(_:_:)``.
+    public enum InsertResult: Sendable { case inserted, duplicate, invalidKey }
+
+    /// A builder with room for `capacity` entries.
+    public init(capacity: Int) {
+      entries = []
+      entries.reserveCapacity(capacity)
+    }
+
+    /// The number of entries so far.
+    public var count: Int { entries.count }
+
+    /// Adds an entry unless the key is invalid or already present.
+    @discardableResult
+    public mutating func insert(_ key: CELValue, _ value: CELValue) -> InsertResult {
+      guard CELMap.isValidKey(key), let hash = CELMap.hash(of: key) else { return .invalidKey }
+      if find(hash: hash, { CELMap.keysEqual($0, key) }) != nil { return .duplicate }
+      entries.append(Entry(key: key, value: value, hash: hash))
+      return .inserted
+    }
+
+    /// Adds a string-keyed entry unless the key is already present.
+    @discardableResult
+    public mutating func insert(string key: String, _ value: CELValue) -> InsertResult {
+      let hash = CELMap.hash(ofString: key)
+      if find(hash: hash, { if case .string(let s) = $0 { s.celEquals(key) } else { false } }) != nil {
+        return .duplicate
+      }
+      entries.append(Entry(key: .string(key), value: value, hash: hash))
+      return .inserted
+    }
+
+    /// Adds an entry, replacing the value of an existing equal key; ignores invalid keys.
+    public mutating func set(_ key: CELValue, _ value: CELValue) {
+      guard CELMap.isValidKey(key), let hash = CELMap.hash(of: key) else { return }
+      if let i = find(hash: hash, { CELMap.keysEqual($0, key) }) {
+        entries[i] = Entry(key: entries[i].key, value: value, hash: hash)
+      } else {
+        entries.append(Entry(key: key, value: value, hash: hash))
+      }
+    }
+
+    /// The finished map.
+    public func build() -> CELMap {
+      entries.withUnsafeBufferPointer { CELMap(storage: MapStorage.make($0)) }
+    }
+
+    /// Linear search: builders are for literals and conversions, where maps are small;
+    /// the JSON reader checks duplicates its own way.
+    private func find(hash: UInt64, _ matching: (CELValue) -> Bool) -> Int? {
+      for i in entries.indices where entries[i].hash == hash && matching(entries[i].key) { return i }
+      return nil
+    }
+  }
+}

@@ -1,0 +1,119 @@
+/// The header of a ``MapStorage``.
+@usableFromInline
+struct MapHeader {
+  @usableFromInline var count: Int
+  /// Open-addressing index (entry index + 1, 0 for empty); empty for small maps.
+  @usableFromInline var table: ContiguousArray<Int32>
+}
+
+/// Immutable storage of a ``CELMap``: a header and the entries, in one allocation.
+@usableFromInline
+final class MapStorage: ManagedBuffer<MapHeader, CELMap.Entry> {
+  /// Storage holding copies of `entries`, with an index when there are many; nil when
+  /// `rejectingDuplicates` and two entries have equal keys.
+  @usableFromInline
+  static func make(_ entries: UnsafeBufferPointer<CELMap.Entry>, rejectingDuplicates: Bool = false) -> MapStorage? {
+    var table: ContiguousArray<Int32> = []
+    let n = entries.count
+    if n > CELMap.scanLimit {
+      guard let t = index(entries, rejectingDuplicates: rejectingDuplicates) else { return nil }
+      table = t
+    } else if rejectingDuplicates && n > 1 {
+      for i in 1..<n {
+        for j in 0..<i where entries[i].hash == entries[j].hash && CELMap.keysEqual(entries[i].key, entries[j].key) {
+          return nil
+        }
+      }
+    }
+    return allocate(entries, table: table)
+  }
+
+  @usableFromInline
+  static func make(_ entries: UnsafeBufferPointer<CELMap.Entry>) -> MapStorage {
+    let table = entries.count > CELMap.scanLimit ? index(entries, rejectingDuplicates: false) ?? [] : []
+    return allocate(entries, table: table)
+  }
+
+  /// Storage taking the entries from `source` by move, leaving it uninitialized; nil
+  /// (and `source` untouched) when two keys are equal.
+  static func make(moving source: UnsafeMutableBufferPointer<CELMap.Entry>) -> MapStorage? {
+    let entries = UnsafeBufferPointer(source)
+    var table: ContiguousArray<Int32> = []
+    let n = entries.count
+    if n > CELMap.scanLimit {
+      guard let t = index(entries, rejectingDuplicates: true) else { return nil }
+      table = t
+    } else if n > 1 {
+      for i in 1..<n {
+        for j in 0..<i where entries[i].hash == entries[j].hash && CELMap.keysEqual(entries[i].key, entries[j].key) {
+          return nil
+        }
+      }
+    }
+    let buffer = MapStorage.create(minimumCapacity: n) { _ in MapHeader(count: 0, table: []) }
+    let storage = unsafeDowncast(buffer, to: MapStorage.self)
+    storage.withUnsafeMutablePointers { header, elements in
+      if let base = source.baseAddress { elements.moveInitialize(from: base, count: n) }
+      header.pointee.count = n
+      header.pointee.table = table
+    }
+    return storage
+  }
+
+  private static func allocate(_ entries: UnsafeBufferPointer<CELMap.Entry>, table: ContiguousArray<Int32>) -> MapStorage {
+    let buffer = MapStorage.create(minimumCapacity: entries.count) { _ in MapHeader(count: 0, table: []) }
+    let storage = unsafeDowncast(buffer, to: MapStorage.self)
+    storage.withUnsafeMutablePointers { header, elements in
+      if let base = entries.baseAddress { elements.initialize(from: base, count: entries.count) }
+      header.pointee.count = entries.count
+      header.pointee.table = table
+    }
+    return storage
+  }
+
+  static func index(_ entries: UnsafeBufferPointer<CELMap.Entry>, rejectingDuplicates: Bool) -> ContiguousArray<Int32>? {
+    var capacity = 16
+    while capacity < entries.count * 2 { capacity <<= 1 }
+    var table = ContiguousArray<Int32>(repeating: 0, count: capacity)
+    let mask = capacity - 1
+    for i in entries.indices {
+      var slot = Int(truncatingIfNeeded: entries[i].hash) & mask
+      while table[slot] != 0 {
+        let j = Int(table[slot]) - 1
+        if rejectingDuplicates && entries[j].hash == entries[i].hash && CELMap.keysEqual(entries[i].key, entries[j].key) {
+          return nil
+        }
+        slot = (slot + 1) & mask
+      }
+      table[slot] = Int32(i + 1)
+    }
+    return table
+  }
+
+  deinit {
+    _ = withUnsafeMutablePointers { header, elements in
+      elements.deinitialize(count: header.pointee.count)
+    }
+  }
+
+  @inlinable
+  func index(hash: UInt64, matching: (CELValue) -> Bool) -> Int? {
+    withUnsafeMutablePointers { header, elements in
+      let count = header.pointee.count
+      if count <= CELMap.scanLimit {
+        for i in 0..<count where elements[i].hash == hash && matching(elements[i].key) { return i }
+        return nil
+      }
+      return header.pointee.table.withUnsafeBufferPointer { table in
+        let mask = table.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+          let stored = Int(table[slot])
+          if stored == 0 { return nil }
+          if elements[stored - 1].hash == hash && matching(elements[stored - 1].key) { return stored - 1 }
+          slot = (slot + 1) & mask
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension String {
+  /// Equality of the UTF-8 bytes, as CEL compares strings (Swift's `==` would also
+  /// equate canonically equivalent strings, such as "é" and "e\u{301}").
+  @inlinable
+  func celEquals(_ other: String) -> Bool {
+    // Identical representations (the same buffer, or the same small-string bytes) are
+    // equal without looking further; this is the common case for field names.
+    let x = unsafeBitCast(self, to: (UInt64, UInt64).self)
+    let y = unsafeBitCast(other, to: (UInt64, UInt64).self)
+    if x == y { return true }
+    let a = utf8
+    let b = other.utf8
+    let n = a.count
+    guard n == b.count else { return false }
+    if n == 0 { return true }
+    let fast = a.withContiguousStorageIfAvailable { pa in
+      b.withContiguousStorageIfAvailable { pb in
+        guard let x = pa.baseAddress, let y = pb.baseAddress else { return false }
+        return memcmp(x, y, n) == 0
+      }
+    }
+    if let fast, let result = fast { return result }
+    return a.elementsEqual(b)
+  }
+}
