@@ -138,7 +138,8 @@ struct CheckCommand: ParsableCommand {
       try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
     } catch {
       let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
-      throw PrincipError.unreadable(file: output, reason: reason).report(in: language)
+      printError("\(output): " + (language == .da ? "kan ikke skrives: \(reason)" : "cannot be written: \(reason)"))
+      throw ExitStatus.invalid
     }
   }
 

@@ -45,4 +45,10 @@ public enum ComparisonTextReport: ComparisonReporter {
     }
     return out.joined(separator: "\n") + "\n"
   }
+
+  /// Several comparisons, separated by a double rule.
+  public static func generateReport(_ comparisons: [Comparison], in language: Language) -> String {
+    comparisons.map { generateReport($0, in: language) }
+      .joined(separator: "\n" + String(repeating: "═", count: TextLayout.width) + "\n\n")
+  }
 }

@@ -58,6 +58,12 @@ public enum TextReport: AssessmentReporter {
     return out.joined(separator: "\n") + "\n"
   }
 
+  /// Several reports, separated by a double rule.
+  public static func generateReport(_ reports: [AssessmentReport], in language: Language) -> String {
+    reports.map { generateReport($0, in: language) }
+      .joined(separator: "\n" + String(repeating: "═", count: TextLayout.width) + "\n\n")
+  }
+
   /// A broken, justified or undetermined finding with everything that explains it.
   private static func explained(_ finding: Finding, _ report: AssessmentReport, _ words: ReportWords) -> String {
     let language = words.language
