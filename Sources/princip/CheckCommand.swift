@@ -1,5 +1,4 @@
 import ArgumentParser
-import CEL
 import Foundation
 import PrincipEngine
 
@@ -49,87 +48,47 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let language = options.language
-    let files: RuleFiles
-    do { files = try RuleSource.files(directory) } catch { throw error.report(in: language) }
-
-    var status = CheckStatus.passed
-
-    // Read the files first: the municipality each names tells which packs to load, and
-    // loading only those keeps a single check fast. The hint is only a hint; the schema
-    // decides, and a pack the hint missed is loaded after all.
-    var texts: [(file: String, text: String)] = []
-    for file in proposals {
-      do {
-        texts.append((file, try InputText.read(path: file)))
-      } catch {
-        printError(error.message(in: language))
-        status.record(.invalid)
-      }
-    }
-    let needed: Set<String>? =
-      switch pack {
-      case "all": nil
-      case let name?: [name]
-      case nil: Set(texts.compactMap { PackHint.municipality(in: $0.text) })
-      }
-    var library = try Self.library(files, only: needed, language: language)
-
-    let reader = ProposalReader(schema: library.schema)
-    var read: [(file: String, proposal: CELValue)] = []
-    for (file, text) in texts {
-      do {
-        read.append((file, try reader.read(text: text, file: file)))
-      } catch {
-        printError(error.message(in: language))
-        status.record(.invalid)
-      }
-    }
-    if pack == nil, let needed {
-      let named = Set(read.compactMap { $0.proposal["municipality"]?.stringValue })
-      if !named.isSubset(of: needed) {
-        library = try Self.library(files, only: needed.union(named), language: language)
-      }
-    }
-    let known = Self.packFolders(in: files)
-
-    var rendered: String
-    if pack == "all" {
-      let comparisons = read.map { Comparison(judging: $0.proposal, by: library, file: $0.file) }
-      comparisons.forEach { status.record(CheckStatus(comparing: $0)) }
-      rendered = comparisons.isEmpty ? "" : render(comparisons, language)
-    } else {
-      var reports: [AssessmentReport] = []
-      for (file, proposal) in read {
-        do {
-          let pack = try Self.pack(for: proposal, named: pack, in: library, known: known)
-          let assessment = Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
-          reports.append(AssessmentReport(assessment: assessment, pack: pack, ladder: library.ladder, file: file))
-          status.record(CheckStatus(assessment.verdict))
-        } catch {
-          printError(error.message(in: language))
-          status.record(.invalid)
-        }
-      }
-      rendered = reports.isEmpty ? "" : render(reports, language)
-    }
+    let batch = try ProposalBatch(files: proposals, pack: pack, rules: directory, language: language)
+    var status: CheckStatus = batch.failures > 0 ? .invalid : .passed
+    let rendered = pack == "all" ? compare(batch, &status, language) : assess(batch, &status, language)
     try write(rendered, language)
     if status != .passed { throw ExitCode(status.rawValue) }
   }
 
-  /// One document for every report; a JSON array when several proposals were named.
-  private func render(_ reports: [AssessmentReport], _ language: Language) -> String {
-    proposals.count == 1 && reports.count == 1
+  /// Each proposal judged by its pack; a proposal without a pack in force is an error.
+  private func assess(_ batch: ProposalBatch, _ status: inout CheckStatus, _ language: Language) -> String {
+    var reports: [AssessmentReport] = []
+    for (file, proposal) in batch.proposals {
+      do {
+        let pack = try batch.pack(for: proposal, named: pack)
+        let assessment = Evaluator(pack: pack, ladder: batch.library.ladder).assess(proposal)
+        reports.append(AssessmentReport(assessment: assessment, pack: pack, ladder: batch.library.ladder, file: file))
+        status.record(CheckStatus(assessment.verdict))
+      } catch {
+        printError(error.message(in: language))
+        status.record(.invalid)
+      }
+    }
+    guard !reports.isEmpty else { return "" }
+    return proposals.count == 1
       ? format.reporter.generateReport(reports[0], in: language)
       : format.reporter.generateReport(reports, in: language)
   }
 
-  private func render(_ comparisons: [Comparison], _ language: Language) -> String {
-    proposals.count == 1 && comparisons.count == 1
+  /// Each proposal compared across every pack.
+  private func compare(_ batch: ProposalBatch, _ status: inout CheckStatus, _ language: Language) -> String {
+    let comparisons = batch.proposals.map { Comparison(judging: $0.proposal, by: batch.library, file: $0.file) }
+    comparisons.forEach { status.record(CheckStatus(comparing: $0)) }
+    guard !comparisons.isEmpty else { return "" }
+    return proposals.count == 1
       ? format.comparisonReporter.generateReport(comparisons[0], in: language)
       : format.comparisonReporter.generateReport(comparisons, in: language)
   }
 
+  /// Writes the reports to standard output or `--output`; nothing at all when no proposal
+  /// could be judged, so an earlier report in the output file is not replaced by nothing.
   private func write(_ text: String, _ language: Language) throws {
+    guard !text.isEmpty else { return }
     guard let output else {
       FileHandle.standardOutput.write(Data(text.utf8))
       return
@@ -141,38 +100,5 @@ struct CheckCommand: ParsableCommand {
       printError("\(output): " + (language == .da ? "kan ikke skrives: \(reason)" : "cannot be written: \(reason)"))
       throw ExitStatus.invalid
     }
-  }
-
-  /// The pack version that judges a proposal: `--pack NAME` or the proposal's
-  /// municipality, in the version in force on its decision date.
-  static func pack(for proposal: CELValue, named name: String?, in library: RuleLibrary, known: [String])
-    throws(PrincipError) -> RulePack
-  {
-    guard let (municipality, date) = ProposalReader.packAndDate(of: proposal) else {
-      throw .unknownPack(name ?? "?", available: known)
-    }
-    let chosen = name ?? municipality
-    guard !library.versions(of: chosen).isEmpty else { throw .unknownPack(chosen, available: known) }
-    return try library.pack(named: chosen, on: date)
-  }
-
-  /// Loads the library from files already read, printing its errors; exit status 2 if unusable.
-  static func library(_ files: RuleFiles, only: Set<String>?, language: Language) throws -> RuleLibrary {
-    let (library, diagnostics) = RuleLibrary.load(files, only: only)
-    for diagnostic in diagnostics where diagnostic.level == .error {
-      printError(diagnostic.rendered(in: language))
-    }
-    guard let library else { throw ExitStatus.invalid }
-    return library
-  }
-
-  /// The pack folders of the rule files (`halsnaes`, …), for "did you mean" on an unknown
-  /// pack: only the needed packs are loaded, so the library does not know the others.
-  static func packFolders(in files: RuleFiles) -> [String] {
-    let folders = files.texts.keys.compactMap { path -> String? in
-      let parts = path.split(separator: "/")
-      return parts.count >= 2 && parts.last == "pack.yaml" ? String(parts[0]) : nil
-    }
-    return Array(Set(folders)).sorted()
   }
 }
