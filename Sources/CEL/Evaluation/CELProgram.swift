@@ -4,18 +4,19 @@
 ///     let program = try CELProgram("proposal.citizen.age >= 18")
 ///     let result = program.evaluate(CELActivation(["proposal": proposal]))
 public struct CELProgram: Sendable {
-  /// The expression source.
-  public let source: String
-  /// The syntax tree, for tools that inspect expressions (linters, type checkers).
-  public let expression: CELExpr
+  /// Everything lives in one shared object, so that copying a program costs one retain.
   let compiled: CompiledProgram
+
+  /// The expression source.
+  public var source: String { compiled.source }
+  /// The syntax tree, for tools that inspect expressions (linters, type checkers).
+  public var expression: CELExpr { compiled.expression }
 
   /// Parses and compiles an expression.
   /// - Throws: ``CELParseError`` with the line and column of the first syntax error.
   public init(_ source: String) throws(CELParseError) {
-    self.source = source
-    expression = try Parser.parse(source)
-    compiled = Compiler.compile(expression)
+    let expression = try Parser.parse(source)
+    compiled = Compiler.compile(expression, source: source)
   }
 
   /// The names of the variables the expression reads (iteration variables excluded),

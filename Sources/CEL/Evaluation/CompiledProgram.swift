@@ -68,10 +68,14 @@ final class CompiledProgram: Sendable {
   /// For each slot past the variables, the range node of the loop that binds it.
   let loopRanges: ContiguousArray<Int32>
   let root: Int32
+  let source: String
+  let expression: CELExpr
 
   var slotCount: Int { variables.count + loopRanges.count }
 
-  init(builder: ProgramBuilder, root: Int32) {
+  init(builder: ProgramBuilder, root: Int32, source: String, expression: CELExpr) {
+    self.source = source
+    self.expression = expression
     ops = builder.ops
     locations = builder.locations
     constants = builder.constants

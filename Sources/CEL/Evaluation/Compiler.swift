@@ -7,12 +7,12 @@ struct Compiler {
   private var scopes: [(name: String, slot: Int32)] = []
   private var loopSlotCount: Int32 = 0
 
-  static func compile(_ expr: CELExpr) -> CompiledProgram {
+  static func compile(_ expr: CELExpr, source: String) -> CompiledProgram {
     var compiler = Compiler()
     // First pass: free variables take the first slots, so loop slots follow them.
     compiler.collectVariables(expr, bound: [])
     let root = compiler.compile(expr)
-    return CompiledProgram(builder: compiler.builder, root: root)
+    return CompiledProgram(builder: compiler.builder, root: root, source: source, expression: expr)
   }
 
   private var variableCount: Int32 { Int32(builder.variables.count) }

@@ -35,6 +35,13 @@ struct Interpreter {
     }
   }
 
+  /// A constant operand read in place, saving a call; anything else evaluated.
+  @inline(__always)
+  func constantOrEval(_ node: Int32) -> CELResult {
+    if case .constant(let c) = program.ops[Int(node)] { return .value(program.constants[Int(c)]) }
+    return eval(node)
+  }
+
   func eval(_ node: Int32) -> CELResult {
     switch program.ops[Int(node)] {
     case .constant(let c):
@@ -52,6 +59,10 @@ struct Interpreter {
       if qualified >= 0 && activation.hasDottedNames {
         let q = program.qualifiedNames[Int(qualified)]
         if let b = activation.index(of: q.name, hash: q.hash) { return .value(activation.value(at: b)) }
+      }
+      if case .variable(let s) = program.ops[Int(operand)], slots[Int(s)].index >= 0 {
+        // Select straight from the slot, without copying the variable's value first.
+        return select(slots[Int(s)].value, field: field, node: node)
       }
       let r = eval(operand)
       guard case .value(let v) = r else { return r }
@@ -99,7 +110,7 @@ struct Interpreter {
 
     case .relation(let op, let a, let b):
       let x = eval(a)
-      let y = eval(b)
+      let y = constantOrEval(b)
       guard case .value(let l) = x, case .value(let r) = y else { return Interpreter.strictFailure(x, y) }
       return located(Operators.relation(op, l, r), node)
 
@@ -116,7 +127,7 @@ struct Interpreter {
 
     case .membership(let a, let b):
       let x = eval(a)
-      let y = eval(b)
+      let y = constantOrEval(b)
       guard case .value(let l) = x, case .value(let r) = y else { return Interpreter.strictFailure(x, y) }
       return located(Operators.membership(l, r), node)
 
