@@ -48,3 +48,14 @@ struct ComparisonTests {
     #expect(ThemeTitles.title(of: "least_intrusive").da == "Mindst indgribende")
   }
 }
+
+/// Compile-only: the report values stay `Sendable`, so a batch can render on any thread.
+private func requireSendable<T: Sendable>(_: T.Type) {}
+private func reportTypesAreSendable() {
+  requireSendable(AssessmentReport.self)
+  requireSendable(AssessmentReport.PrincipleResult.self)
+  requireSendable(Comparison.self)
+  requireSendable(Comparison.Row.self)
+  requireSendable(Comparison.Cell.self)
+  requireSendable(ReportFormat.self)
+}
