@@ -100,3 +100,17 @@ struct LogicTests {
     #expect(LogicTests.run(source) == expected)
   }
 }
+
+@Suite("Membership")
+struct MembershipTests {
+  static let long = "['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 1, 2u, true]"
+
+  @Test("a long literal list answers like a short one", arguments: [
+    ("'h' in \(long)", true), ("'z' in \(long)", false), ("1.0 in \(long)", true), ("2 in \(long)", true),
+    ("1.5 in \(long)", false), ("true in \(long)", true), ("null in \(long)", false), ("[1] in \(long)", false),
+    ("x in \(long)", true),
+  ])
+  func longLists(source: String, expected: Bool) {
+    #expect(evaluate(source, ["x": "c"]).value == .bool(expected))
+  }
+}

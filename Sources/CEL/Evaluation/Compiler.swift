@@ -113,6 +113,18 @@ struct Compiler {
     }
   }
 
+  /// A long constant list of strings, ints, uints and bools becomes a constant map with
+  /// those keys, so that `x in [...]` is a hash lookup. Heterogeneous equality makes the
+  /// two tests agree for every `x`.
+  private mutating func asKeySet(_ node: Int32) -> Int32 {
+    guard case .list(let items)? = builder.constantValue(node), items.count >= 8,
+      items.allSatisfy(CELMap.isValidKey)
+    else { return node }
+    var set = CELMap.Builder(capacity: items.count)
+    for item in items { set.set(item, .bool(true)) }
+    return builder.constant(.map(set.build()), at: builder.locations[Int(node)])
+  }
+
   private func isScoped(rootOf expr: CELExpr) -> Bool {
     var e = expr
     while case .select(let operand, _) = e.kind { e = operand }
@@ -141,7 +153,10 @@ struct Compiler {
         let f = compile(args[2])
         return builder.emit(.conditional(c, t, f), at: at)
       case ("_[_]", 2): return binary(args) { .index($0, $1) }
-      case ("@in", 2): return binary(args) { .membership($0, $1) }
+      case ("@in", 2):
+        let element = compile(args[0])
+        let container = asKeySet(compile(args[1]))
+        return builder.emit(.membership(element, container), at: at)
       default: break
       }
       if args.count == 2, let r = Compiler.relations[function] { return binary(args) { .relation(r, $0, $1) } }
