@@ -29,7 +29,7 @@ extension CELValue {
 
 /// A one-pass JSON parser over a byte buffer.
 struct JSONReader {
-  static let maxDepth = 512
+  static let maxDepth = 256
 
   private let p: UnsafeBufferPointer<UInt8>
   private var i = 0
