@@ -13,7 +13,7 @@ extension CELValue {
   ///
   /// - Throws: ``CELJSONError`` with the byte offset, line and column of the first
   ///   problem: malformed syntax, a repeated object key, invalid UTF-8, nesting deeper
-  ///   than 512 levels, or text after the document.
+  ///   than 256 levels, or text after the document.
   /// - Complexity: O(n) in the document's length, one pass.
   public static func parseJSON(_ bytes: some Collection<UInt8>) throws(CELJSONError) -> CELValue {
     var parser = CELJSONParser()
