@@ -137,7 +137,8 @@ struct NodeReader {
   }
 
   private mutating func positions(of scalar: Node.Scalar) -> ScalarPositions {
-    ScalarPositions(scalar: scalar, lines: lines)
+    // Documents from compiled JSON have no marks; don't split their text into lines.
+    scalar.mark == nil ? ScalarPositions() : ScalarPositions(scalar: scalar, lines: lines)
   }
 
   /// A message with `{{ expression }}` placeholders.

@@ -6,6 +6,9 @@ struct ScalarPositions {
   /// Each piece of the value: the file line and column it starts at, and its length.
   private var segments: [(line: Int, column: Int, length: Int)] = []
 
+  /// No positions: every place maps to the start of the scalar.
+  init() {}
+
   init(scalar: Node.Scalar, lines: [Substring]) {
     guard let mark = scalar.mark, mark.line >= 1, mark.line <= lines.count else { return }
     switch scalar.style {

@@ -39,15 +39,17 @@ public struct YAMLDocument: @unchecked Sendable {
   }
 
   private static func node(of value: CELValue) -> Node {
+    // One tag object per kind: making a `Tag` builds its resolver and constructor anew.
+    let tags = CompiledTags.shared
     switch value {
-    case .null: return Node("null", Tag(.null), .plain)
-    case .bool(let flag): return Node(flag ? "true" : "false", Tag(.bool), .plain)
-    case .int(let number): return Node(String(number), Tag(.int), .plain)
-    case .double(let number): return Node(String(number), Tag(.float), .plain)
-    case .list(let elements): return Node(elements.map(node(of:)))
-    case .map(let map): return Node(map.pairs.map { (node(of: $0.key), node(of: $0.value)) })
-    case .string(let text): return Node(text, Tag(.str), .doubleQuoted)
-    default: return Node(value.description, Tag(.str), .doubleQuoted)
+    case .null: return Node("null", tags.null, .plain)
+    case .bool(let flag): return Node(flag ? "true" : "false", tags.bool, .plain)
+    case .int(let number): return Node(String(number), tags.int, .plain)
+    case .double(let number): return Node(String(number), tags.float, .plain)
+    case .list(let elements): return Node(elements.map(node(of:)), tags.sequence)
+    case .map(let map): return Node(map.pairs.map { (node(of: $0.key), node(of: $0.value)) }, tags.mapping)
+    case .string(let text): return Node(text, tags.string, .doubleQuoted)
+    default: return Node(value.description, tags.string, .doubleQuoted)
     }
   }
 
@@ -136,4 +138,12 @@ public struct YAMLDocument: @unchecked Sendable {
       return .syntax(SourceLocation(file: file), detail: "\(error)")
     }
   }
+}
+
+/// The tags of nodes built from compiled JSON, made once.
+private final class CompiledTags: @unchecked Sendable {
+  // Tags are never mutated after creation.
+  static let shared = CompiledTags()
+  let null = Tag(.null), bool = Tag(.bool), int = Tag(.int), float = Tag(.float)
+  let string = Tag(.str), sequence = Tag(.seq), mapping = Tag(.map)
 }
