@@ -46,6 +46,15 @@ struct TypeCheckerTests {
     #expect(try TypeCheckerTests.diagnostics(source) == [expected])
   }
 
+  @Test("diagnostics point into multi-line sources")
+  func multiLine() throws {
+    let result = try TypeCheckerTests.checker.check("proposal.citizen.age > 0 &&\n  proposal.citizen.wishs != ''")
+    #expect(result.diagnostics.map(\.location.line) == [2])
+    #expect(result.diagnostics.first?.location.column == 20)
+    #expect(result.diagnostics.first?.suggestion == "did you mean 'wishes'?")
+    #expect(result.type == .bool)
+  }
+
   @Test("inferred types")
   func inferred() throws {
     #expect(TypeCheckerTests.checker.check(try CELProgram("proposal.interventions.map(i, i.goals)")).type == .list(.list(.string)))

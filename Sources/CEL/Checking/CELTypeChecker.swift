@@ -27,6 +27,12 @@ public struct CELTypeChecker: Sendable {
     public let diagnostics: [CELDiagnostic]
   }
 
+  /// Parses and checks an expression.
+  /// - Throws: ``CELParseError`` when the source does not parse.
+  public func check(_ source: String) throws(CELParseError) -> Result {
+    check(try CELProgram(source))
+  }
+
   /// Checks a compiled program's expression.
   public func check(_ program: CELProgram) -> Result { check(program.expression) }
 
