@@ -183,8 +183,9 @@ enum Operators {
   static func membership(_ element: CELValue, _ container: CELValue) -> CELResult {
     switch container {
     case .list(let l):
-      for item in l where item == element { return .value(.bool(true)) }
-      return .value(.bool(false))
+      // Compare in place: no copy of each element.
+      let found = l.withUnsafeBufferPointer { items in items.contains { $0 == element } }
+      return .value(.bool(found))
     case .map(let m):
       return .value(.bool(m[element] != nil))
     default:
