@@ -57,11 +57,21 @@ struct DecisionGenerator {
     d.string("case_id", "\(municipality.prefix)-\(date.year)-\(String(number + 1))")
     d.string("municipality", municipalityName ?? municipality.name)
     d.string("decision_date", date.description)
-    d.object("citizen", citizen())
+    // Wishes first: goals are written against them, as a caseworker would.
+    var wishes: [String] = []
+    if random.chance(0.93) {
+      for _ in 0..<random.int(1...2) {
+        let wish = random.pick(Self.wishes)
+        if !wishes.contains(wish) { wishes.append(wish) }
+      }
+    }
+    d.object("citizen", citizen(wishes: wishes))
     let count = random.pick([(1, 50.0), (2, 32), (3, 13), (4, 5)])
-    d.objects("interventions", (0..<count).map { _ in intervention(after: date) })
+    d.objects("interventions", (0..<count).map { _ in intervention(after: date, wishes: wishes) })
     if random.chance(0.85) {
-      d.objects("alternatives", (0..<random.int(0...3)).map { _ in alternative() })
+      var alternatives = (0..<random.int(0...2)).map { _ in alternative() }
+      if random.chance(0.45) { alternatives.append(alternative(kind: "sel_112")) }
+      d.objects("alternatives", alternatives)
     }
     if random.chance(0.12) {
       var justifications = JSONText()
@@ -80,7 +90,7 @@ struct DecisionGenerator {
     return d
   }
 
-  private mutating func citizen() -> JSONText {
+  private mutating func citizen(wishes: [String]) -> JSONText {
     var c = JSONText()
     c.int("age", random.int(18...90))
     c.strings("target_groups", [random.pick(Self.targetGroups)] + (random.chance(0.3) ? [random.pick(Self.targetGroups)] : []).filter { _ in true })
@@ -88,7 +98,7 @@ struct DecisionGenerator {
     c.string("employment", random.pick(["unemployed", "sick_leave", "early_retirement", "flexjob", "protected_employment", "activity_offer", "education", "ordinary_work"]))
     if random.chance(0.9) { c.bool("can_work", random.chance(0.4)) }
     if random.chance(0.9) { c.bool("development_possible", random.chance(0.75)) }
-    if random.chance(0.93) { c.strings("wishes", (0..<random.int(1...2)).map { _ in random.pick(Self.wishes) }) }
+    if !wishes.isEmpty { c.strings("wishes", wishes) }
     if random.chance(0.8) { c.strings("own_resources", [random.pick(Self.resources)]) }
     if random.chance(0.85) { c.bool("resources_identified_with_citizen", random.chance(0.85)) }
     if random.chance(0.7) {
@@ -113,7 +123,7 @@ struct DecisionGenerator {
     return c
   }
 
-  private mutating func intervention(after date: CivilDate) -> JSONText {
+  private mutating func intervention(after date: CivilDate, wishes: [String]) -> JSONText {
     var i = JSONText()
     let kind = random.pick(Self.kinds)
     i.string("kind", kind)
@@ -127,8 +137,9 @@ struct DecisionGenerator {
     if random.chance(0.9) { i.string("purpose", random.pick([("developing", 70.0), ("stabilising", 20), ("compensating", 10)])) }
     if random.chance(0.85) {
       var goal = JSONText()
-      goal.string("text", "Delmål: " + random.pick(Self.wishes).lowercased())
-      goal.string("wish", random.pick(Self.wishes))
+      let wish = !wishes.isEmpty && random.chance(0.88) ? random.pick(wishes) : random.pick(Self.wishes)
+      goal.string("text", "Delmål: " + wish.lowercased())
+      if random.chance(0.95) { goal.string("wish", wish) }
       i.objects("goals", [goal])
     }
     if random.chance(0.55) { i.string("phase_out_plan", "Nedtrapning efter \(random.int(3...12)) måneder") }
@@ -139,9 +150,9 @@ struct DecisionGenerator {
     return i
   }
 
-  private mutating func alternative() -> JSONText {
+  private mutating func alternative(kind: String? = nil) -> JSONText {
     var a = JSONText()
-    a.string("kind", random.pick(Self.kinds))
+    a.string("kind", kind ?? random.pick(Self.kinds))
     if random.chance(0.8) { a.string("provider", random.pick(Self.providers)) }
     if random.chance(0.7) { a.string("format", random.chance(0.5) ? "group" : "individual") }
     a.string("status", random.pick(["unavailable", "insufficient", "excluded", "declined_by_citizen", "added"]))
