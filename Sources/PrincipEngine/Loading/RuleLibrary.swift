@@ -35,9 +35,10 @@ public struct RuleLibrary: Sendable {
 
   /// Loads the library; `nil` when an error makes it unusable. Diagnostics list every
   /// problem found, errors and warnings. `only` limits loading to the named packs
-  /// (their folder names), which keeps a single check fast.
-  public static func load(_ files: RuleFiles, only: Set<String>? = nil) -> (library: RuleLibrary?, diagnostics: [Diagnostic]) {
-    let parts = read(files, only: only)
+  /// (their folder names), which keeps a single check fast, as does leaving out the
+  /// rules' `examples`, which only `rules test` needs.
+  public static func load(_ files: RuleFiles, only: Set<String>? = nil, examples: Bool = true) -> (library: RuleLibrary?, diagnostics: [Diagnostic]) {
+    let parts = read(files, only: only, examples: examples)
     guard let schema = parts.schema, let ladder = parts.ladder, !parts.diagnostics.contains(where: { $0.level == .error }) else {
       return (nil, parts.diagnostics)
     }
@@ -45,7 +46,7 @@ public struct RuleLibrary: Sendable {
   }
 
   /// Everything that could be read, usable or not, for the linter.
-  static func read(_ files: RuleFiles, only: Set<String>?) -> (schema: ProposalSchema?, ladder: Ladder?, packs: [RulePack], diagnostics: [Diagnostic]) {
+  static func read(_ files: RuleFiles, only: Set<String>?, examples: Bool = true) -> (schema: ProposalSchema?, ladder: Ladder?, packs: [RulePack], diagnostics: [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     func parse(_ relative: String) -> YAMLDocument? {
       guard let text = files.texts[relative] else { return nil }
@@ -87,7 +88,7 @@ public struct RuleLibrary: Sendable {
       let fingerprint = Self.fingerprint(shared + ([packFile] + rulePaths).map { ($0, files.texts[$0] ?? "") })
       guard let document = parse(packFile) else { continue }
       let ruleDocuments = rulePaths.compactMap(parse)
-      var reader = RulePackReader()
+      var reader = RulePackReader(examples: examples)
       if let pack = reader.pack(from: document, rules: ruleDocuments, fingerprint: fingerprint, directory: files.display(String(directory.dropLast()))) {
         packs.append(pack)
       }

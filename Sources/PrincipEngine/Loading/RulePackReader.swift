@@ -4,6 +4,8 @@ import Yams
 /// Builds one `RulePack` from its `pack.yaml` and `rules/*.yaml`, collecting every
 /// problem as a diagnostic.
 struct RulePackReader {
+  /// Whether to read the rules' examples (only `rules test` and the linter need them).
+  let examples: Bool
   private(set) var diagnostics: [Diagnostic] = []
 
   static let packKeys = ["pack", "version", "municipality", "policy", "in_force", "scoring", "principles", "not_checkable"]
@@ -101,8 +103,8 @@ struct RulePackReader {
     let require = reader.expression(fields["require"], "require")
     let message = reader.template(fields["message"], "message")
     let remedy = reader.template(fields["remedy"], "remedy")
-    let examples = reader.sequence(fields["examples"], "examples").compactMap { example($0, &reader) }
-    if fields["examples"] != nil, examples.isEmpty {
+    let examples = self.examples ? reader.sequence(fields["examples"], "examples").compactMap { example($0, &reader) } : []
+    if self.examples, fields["examples"] != nil, examples.isEmpty {
       reader.error(fields["examples"], da: "en regel skal have eksempler", en: "a rule needs examples")
     }
     guard let id, let principle, let severity, let scope, let require, let message, let remedy else { return nil }
