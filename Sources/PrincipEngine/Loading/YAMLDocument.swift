@@ -106,7 +106,8 @@ public struct YAMLDocument: @unchecked Sendable {
       }
       return .map(builder.build())
     case .alias(let alias):
-      return .string(alias.anchor.rawValue)
+      // Yams resolves aliases while composing; one left over has nothing to stand for.
+      throw .syntax(SourceLocation(file: file), detail: "unresolved alias '*\(alias.anchor.rawValue)'")
     }
   }
 
