@@ -31,20 +31,25 @@ public struct CELProgram: Sendable {
   public func evaluate(_ activation: CELActivation) -> CELResult {
     let program = compiled
     let count = program.slotCount
-    return withUnsafeTemporaryAllocation(of: Slot.self, capacity: max(count, 1)) { buffer in
-      for i in 0..<count {
-        var slot = Slot(value: .null, index: -1, overMap: false)
-        if i < program.variables.count {
-          let v = program.variables[i]
-          if let b = activation.index(of: v.name, hash: v.hash) {
-            slot = Slot(value: activation.value(at: b), index: b, overMap: false)
+    return activation.bindings.withUnsafeBufferPointer { bindings in
+      let view = ActivationView(
+        bindings: bindings, absentFieldsAreUnknown: activation.absentFieldsAreUnknown,
+        hasDottedNames: activation.hasDottedNames)
+      return withUnsafeTemporaryAllocation(of: Slot.self, capacity: max(count, 1)) { buffer in
+        for i in 0..<count {
+          var slot = Slot(value: .null, index: -1, overMap: false)
+          if i < program.variables.count {
+            let v = program.variables[i]
+            if let b = view.index(of: v.name, hash: v.hash) {
+              slot = Slot(value: view.value(at: b), index: b, overMap: false)
+            }
           }
+          buffer.initializeElement(at: i, to: slot)
         }
-        buffer.initializeElement(at: i, to: slot)
+        defer { buffer.baseAddress?.deinitialize(count: count) }
+        let interpreter = Interpreter(program: program, activation: view, slots: buffer)
+        return interpreter.eval(program.root)
       }
-      defer { buffer.baseAddress?.deinitialize(count: count) }
-      let interpreter = Interpreter(program: program, activation: activation, slots: buffer)
-      return interpreter.eval(program.root)
     }
   }
 

@@ -11,7 +11,7 @@ struct Slot {
 /// Evaluates a ``CompiledProgram`` against an activation, by recursion over its nodes.
 struct Interpreter {
   let program: CompiledProgram
-  let activation: CELActivation
+  let activation: ActivationView
   let slots: UnsafeMutableBufferPointer<Slot>
 
   @inline(__always)
@@ -211,4 +211,20 @@ struct Interpreter {
     }
     return failure ?? .value(.map(builder.build()))
   }
+}
+
+/// A borrowed view of a ``CELActivation`` for one evaluation.
+struct ActivationView {
+  let bindings: UnsafeBufferPointer<CELActivation.Binding>
+  let absentFieldsAreUnknown: Bool
+  let hasDottedNames: Bool
+
+  func index(of name: String, hash: UInt64) -> Int? {
+    for i in bindings.indices where bindings[i].hash == hash && bindings[i].name.celEquals(name) { return i }
+    return nil
+  }
+
+  func value(at index: Int) -> CELValue { bindings[index].value }
+
+  func pathPrefix(at index: Int) -> String { bindings[index].pathPrefix ?? bindings[index].name }
 }
