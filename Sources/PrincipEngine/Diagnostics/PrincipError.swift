@@ -53,7 +53,7 @@ public enum PrincipError: Error, Sendable, Hashable {
     case .invalidRulePack(_, let detail):
       return place + detail
     case .unknownPack(let name, let available):
-      let hint = Suggestion.hint(for: name, among: available)
+      let hint = Suggestion.hint(for: name, among: available, in: language)
       return da
         ? "ingen regelpakke hedder '\(name)'\(hint); kendte pakker: \(available.joined(separator: ", "))"
         : "no rule pack is named '\(name)'\(hint); known packs: \(available.joined(separator: ", "))"

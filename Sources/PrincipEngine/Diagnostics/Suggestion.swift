@@ -13,9 +13,9 @@ public enum Suggestion {
     return best.distance <= max(1, word.count / 3) ? best.name : nil
   }
 
-  /// ` (did you mean 'x'?)` or the empty string.
-  static func hint(for word: String, among candidates: some Sequence<String>) -> String {
-    closest(to: word, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+  /// ` (mente du 'x'?)` / ` (did you mean 'x'?)`, or the empty string.
+  static func hint(for word: String, among candidates: some Sequence<String>, in language: Language = .en) -> String {
+    closest(to: word, among: candidates).map { language == .da ? " (mente du '\($0)'?)" : " (did you mean '\($0)'?)" } ?? ""
   }
 
   /// Levenshtein distance over Unicode scalars.
