@@ -7,10 +7,17 @@
 /// It owns its buffers, so it cannot be copied; use one per thread.
 public struct CELJSONParser: ~Copyable, @unchecked Sendable {
   // @unchecked: the buffers are owned uniquely (the type is non-copyable).
-  private var buffers = JSONBuffers.allocate()
+  private var buffers: JSONBuffers
 
   /// A parser with an empty cache.
-  public init() {}
+  public init() {
+    buffers = JSONBuffers.allocate(cacheSize: JSONBuffers.defaultCacheSize)
+  }
+
+  /// A parser without a string cache, for reading a single document.
+  init(oneShot: Void) {
+    buffers = JSONBuffers.allocate(cacheSize: 0)
+  }
 
   deinit { buffers.deallocate() }
 
@@ -52,11 +59,14 @@ struct JSONBuffers {
   let cacheBytes: UnsafeMutableRawPointer
   let cacheLengths: UnsafeMutablePointer<Int>
 
-  static let cacheSize = 1024
+  /// Slots in the string cache of a reusable parser (a power of two).
+  static let defaultCacheSize = 1024
+  /// Slots in this cache: a power of two, or 0 for no cache.
+  let cacheSize: Int
   /// Strings longer than this are not cached (they are rarely repeated).
   static let cacheableLength = 32
 
-  static func allocate() -> JSONBuffers {
+  static func allocate(cacheSize: Int) -> JSONBuffers {
     let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: cacheSize)
     hashes.initialize(repeating: 0, count: cacheSize)
     let strings = UnsafeMutablePointer<String>.allocate(capacity: cacheSize)
@@ -64,9 +74,10 @@ struct JSONBuffers {
     let lengths = UnsafeMutablePointer<Int>.allocate(capacity: cacheSize)
     lengths.initialize(repeating: -1, count: cacheSize)
     return JSONBuffers(
-      entries: .allocate(capacity: 64), entryCapacity: 64, items: .allocate(capacity: 64), itemCapacity: 64,
+      entries: .allocate(capacity: 32), entryCapacity: 32, items: .allocate(capacity: 32), itemCapacity: 32,
       cacheHashes: hashes, cacheStrings: strings,
-      cacheBytes: .allocate(byteCount: cacheSize * cacheableLength, alignment: 8), cacheLengths: lengths)
+      cacheBytes: .allocate(byteCount: cacheSize * cacheableLength, alignment: 8), cacheLengths: lengths,
+      cacheSize: cacheSize)
   }
 
   func deallocate() {
@@ -75,7 +86,7 @@ struct JSONBuffers {
     items.deinitialize(count: itemCount)
     items.deallocate()
     cacheHashes.deallocate()
-    cacheStrings.deinitialize(count: JSONBuffers.cacheSize)
+    cacheStrings.deinitialize(count: cacheSize)
     cacheStrings.deallocate()
     cacheBytes.deallocate()
     cacheLengths.deallocate()

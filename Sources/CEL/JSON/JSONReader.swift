@@ -16,13 +16,13 @@ extension CELValue {
   ///   than 256 levels, or text after the document.
   /// - Complexity: O(n) in the document's length, one pass.
   public static func parseJSON(_ bytes: some Collection<UInt8>) throws(CELJSONError) -> CELValue {
-    var parser = CELJSONParser()
+    var parser = CELJSONParser(oneShot: ())
     return try parser.parse(bytes)
   }
 
   /// Parses one JSON document held in a string; see ``parseJSON(_:)-(Collection<UInt8>)``.
   public static func parseJSON(_ text: String) throws(CELJSONError) -> CELValue {
-    var parser = CELJSONParser()
+    var parser = CELJSONParser(oneShot: ())
     return try parser.parse(text.utf8)
   }
 }
@@ -279,7 +279,8 @@ struct JSONReader {
     let bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(p)[from..<to])
     let hash = CELMap.hash(ofBytes: bytes)
     if hashing { keyHash = hash }
-    let slot = Int(truncatingIfNeeded: hash) & (JSONBuffers.cacheSize - 1)
+    guard buffers.cacheSize > 0 else { return try decode(from, to, stringAt: start) }
+    let slot = Int(truncatingIfNeeded: hash) & (buffers.cacheSize - 1)
     let stored = buffers.cacheBytes + slot * JSONBuffers.cacheableLength
     let source = bytes.baseAddress ?? UnsafeRawPointer(stored)  // nil only when n == 0
     if buffers.cacheHashes[slot] == hash && buffers.cacheLengths[slot] == n
