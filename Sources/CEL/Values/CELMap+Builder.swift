@@ -45,9 +45,16 @@ extension CELMap {
       }
     }
 
-    /// The finished map.
-    public func build() -> CELMap {
-      entries.withUnsafeBufferPointer { CELMap(storage: MapStorage.make($0)) }
+    /// The finished map. The entries move into it, without reference counting.
+    public consuming func build() -> CELMap {
+      var taken = entries
+      entries = []
+      return taken.withUnsafeMutableBufferPointer { buffer in
+        let storage = MapStorage.make(movingUnique: buffer)
+        // Refill the moved-from slots with trivial entries for the array to drop.
+        _ = buffer.initialize(repeating: Entry(key: .null, value: .null, hash: 0))
+        return CELMap(storage: storage)
+      }
     }
 
     /// Linear search: builders are for literals and conversions, where maps are small;

@@ -60,6 +60,21 @@ final class MapStorage: ManagedBuffer<MapHeader, CELMap.Entry> {
     return storage
   }
 
+  /// Storage taking entries whose keys are known to be distinct by move, leaving
+  /// `source` uninitialized.
+  static func make(movingUnique source: UnsafeMutableBufferPointer<CELMap.Entry>) -> MapStorage {
+    let n = source.count
+    let table = n > CELMap.scanLimit ? index(UnsafeBufferPointer(source), rejectingDuplicates: false) ?? [] : []
+    let buffer = MapStorage.create(minimumCapacity: n) { _ in MapHeader(count: 0, table: []) }
+    let storage = unsafeDowncast(buffer, to: MapStorage.self)
+    storage.withUnsafeMutablePointers { header, elements in
+      if let base = source.baseAddress { elements.moveInitialize(from: base, count: n) }
+      header.pointee.count = n
+      header.pointee.table = table
+    }
+    return storage
+  }
+
   private static func allocate(_ entries: UnsafeBufferPointer<CELMap.Entry>, table: ContiguousArray<Int32>) -> MapStorage {
     let buffer = MapStorage.create(minimumCapacity: entries.count) { _ in MapHeader(count: 0, table: []) }
     let storage = unsafeDowncast(buffer, to: MapStorage.self)
