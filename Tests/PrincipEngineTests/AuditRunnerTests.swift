@@ -80,7 +80,7 @@ struct AuditRunnerTests {
     #expect(lines[1].contains("\"line\":2,") && lines[1].contains("ugyldig JSON"))
     #expect(lines[2].contains("\"line\":4,\"case_id\":\"A-3\""))
     #expect(lines[3].contains("\"line\":5,\"case_id\":\"A-4\"") && lines[3].contains("interventions[0].kind"))
-    #expect(lines[4].contains("\"line\":6,") && lines[4].contains("ingen regelpakke hedder 'demoo' (did you mean 'demo'?)"))
+    #expect(lines[4].contains("\"line\":6,\"case_id\":\"A-5\"") && lines[4].contains("ingen regelpakke hedder 'demoo'"))
     #expect(lines[5].contains("\"line\":7,") && lines[5].contains("ingen version af 'demo' var i kraft 2012-05-01"))
     #expect(lines[6].contains("\"line\":8,") && lines[6].contains("forventede et JSON-objekt"))
     let text = AuditTextReport.render(summary, in: .da)

@@ -13,6 +13,8 @@ struct DecisionJudge: Sendable {
   private let reader: ProposalReader
   private let mapping: ColumnMapping?
   private let breakdown: Breakdown?
+  /// The one-pass reader for well-formed JSON records (`nil`: always the general path).
+  private let fastReader: SchemaDirectedReader?
 
   init(library: RuleLibrary, mapping: ColumnMapping?, breakdown: Breakdown?) {
     self.library = library
@@ -25,10 +27,17 @@ struct DecisionJudge: Sendable {
     reader = ProposalReader(schema: library.schema)
     self.mapping = mapping
     self.breakdown = breakdown
+    fastReader = SchemaDirectedReader(schema: library.schema, mapping: mapping)
   }
 
   /// Judges one JSON Lines record.
   func judge(jsonLine bytes: UnsafeBufferPointer<UInt8>, record: Int, location: SourceLocation) -> DecisionResult {
+    if let proposal = fastReader?.read(bytes) { return assess(proposal, record: record, location: location) }
+    return judgeSlowly(jsonLine: bytes, record: record, location: location)
+  }
+
+  /// The general path: parse, rename, validate; every problem becomes an error row.
+  func judgeSlowly(jsonLine bytes: UnsafeBufferPointer<UInt8>, record: Int, location: SourceLocation) -> DecisionResult {
     let parsed: CELValue
     do {
       parsed = try CELValue.parseJSON(bytes)
