@@ -48,12 +48,8 @@ struct Interpreter {
       return .value(program.constants[Int(c)])
 
     case .variable(let s):
-      let slot = slots[Int(s)]
-      if slot.index < 0 {
-        let name = program.variables[Int(s)].name
-        return .error(CELError(.unboundVariable, "undeclared reference to '\(name)'", location: program.locations[Int(node)]))
-      }
-      return .value(slot.value)
+      if slots[Int(s)].index < 0 { return unbound(s, node: node) }
+      return .value(slots[Int(s)].value)
 
     case .select(let operand, let field, let qualified):
       if qualified >= 0 && activation.hasDottedNames {
@@ -71,16 +67,8 @@ struct Interpreter {
     case .presence(let operand, let field):
       return presence(operand, field: field, node: node)
 
-    case .index(let a, let b):
-      let x = eval(a)
-      let y = eval(b)
-      guard case .value(let container) = x, case .value(let key) = y else { return Interpreter.strictFailure(x, y) }
-      if activation.absentFieldsAreUnknown, case .map(let m) = container, case .string = key, m[key] == nil,
-        let path = path(of: node)
-      {
-        return .unknown(CELUnknown(path: path))
-      }
-      return located(Operators.index(container, key), node)
+    case .index, .arithmetic, .negate, .call, .matchesConstant, .list, .map, .failure:
+      return evalOther(node)
 
     case .and(let a, let b):
       let x = eval(a)
@@ -114,6 +102,39 @@ struct Interpreter {
       guard case .value(let l) = x, case .value(let r) = y else { return Interpreter.strictFailure(x, y) }
       return located(Operators.relation(op, l, r), node)
 
+    case .membership(let a, let b):
+      let x = eval(a)
+      let y = constantOrEval(b)
+      guard case .value(let l) = x, case .value(let r) = y else { return Interpreter.strictFailure(x, y) }
+      return located(Operators.membership(l, r), node)
+
+    case .comprehension(let loop):
+      return evalLoop(program.loops[Int(loop)], node: node)
+
+    }
+  }
+
+  @inline(never)
+  private func unbound(_ s: Int32, node: Int32) -> CELResult {
+    let name = program.variables[Int(s)].name
+    return .error(CELError(.unboundVariable, "undeclared reference to '\(name)'", location: program.locations[Int(node)]))
+  }
+
+  /// The less frequent node kinds, kept out of ``eval(_:)`` so that its frame stays small.
+  @inline(never)
+  private func evalOther(_ node: Int32) -> CELResult {
+    switch program.ops[Int(node)] {
+    case .index(let a, let b):
+      let x = eval(a)
+      let y = eval(b)
+      guard case .value(let container) = x, case .value(let key) = y else { return Interpreter.strictFailure(x, y) }
+      if activation.absentFieldsAreUnknown, case .map(let m) = container, case .string = key, m[key] == nil,
+        let path = path(of: node)
+      {
+        return .unknown(CELUnknown(path: path))
+      }
+      return located(Operators.index(container, key), node)
+
     case .arithmetic(let op, let a, let b):
       let x = eval(a)
       let y = eval(b)
@@ -124,12 +145,6 @@ struct Interpreter {
       let x = eval(a)
       guard case .value(let v) = x else { return x }
       return located(Operators.negate(v), node)
-
-    case .membership(let a, let b):
-      let x = eval(a)
-      let y = constantOrEval(b)
-      guard case .value(let l) = x, case .value(let r) = y else { return Interpreter.strictFailure(x, y) }
-      return located(Operators.membership(l, r), node)
 
     case .call(let builtin, let first, let count):
       var args = Arguments()
@@ -168,11 +183,11 @@ struct Interpreter {
     case .map(let first, let count):
       return buildMap(first: Int(first), count: Int(count), node: node)
 
-    case .comprehension(let loop):
-      return evalLoop(program.loops[Int(loop)], node: node)
-
     case .failure(let e):
       return .error(program.errors[Int(e)])
+    default:
+      // Unreachable: eval(_:) sends only the kinds above here.
+      return .error(CELError(.unsupported, "internal error: unexpected node", location: program.locations[Int(node)]))
     }
   }
 
