@@ -53,6 +53,16 @@ struct ParserTests {
     #expect(throws: CELParseError.self) { try CELProgram(source) }
   }
 
+  @Test("expressions just inside the limits evaluate without exhausting the stack")
+  func nearLimits() throws {
+    let chain = Array(repeating: "1", count: 390).joined(separator: " + ")
+    #expect(try CELProgram(chain).evaluate().value == .int(390))
+    let nested = String(repeating: "[", count: 95) + "7" + String(repeating: "]", count: 95)
+    #expect(try CELProgram("size(\(nested))").evaluate().value == .int(1))
+    let logic = Array(repeating: "x", count: 390).joined(separator: " && ")
+    #expect(try CELProgram(logic).evaluate(["x": true]).value == .bool(true))
+  }
+
   @Test("32 levels of nesting are supported, as the spec requires")
   func requiredNesting() throws {
     let source = String(repeating: "(", count: 32) + "7" + String(repeating: ")", count: 32)

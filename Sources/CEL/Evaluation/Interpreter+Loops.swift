@@ -29,8 +29,8 @@ extension Interpreter {
     if loop.macro == .map || loop.macro == .filter { results.reserveCapacity(count) }
 
     for k in 0..<count {
-      let item = map?.key(at: k) ?? list[k]
-      slots[slot] = Slot(value: item, index: k, overMap: overMap)
+      // Straight into the slot: one copy of the element, none kept aside.
+      slots[slot] = Slot(value: map?.key(at: k) ?? list[k], index: k, overMap: overMap)
 
       if loop.filter >= 0 {
         switch eval(loop.filter) {
@@ -66,7 +66,7 @@ extension Interpreter {
         case .value(.bool(let b)):
           if b {
             hits += 1
-            if loop.macro == .filter { results.append(item) }
+            if loop.macro == .filter { results.append(slots[slot].value) }
           }
         case .value(let v):
           return located(.error(.noOverload(loop.macro.rawValue, v)), node)

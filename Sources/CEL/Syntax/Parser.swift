@@ -1,6 +1,7 @@
 /// A recursive-descent parser for CEL, following the grammar of the language definition.
 struct Parser {
-  /// How deeply parentheses, brackets, calls and unary operators may nest.
+  /// How deeply sub-expressions (in parentheses, brackets, braces or call arguments) may
+  /// nest.
   static let maxNesting = 100
   /// How tall the syntax tree may grow (long operator chains nest too).
   static let maxHeight = 400
@@ -182,8 +183,6 @@ struct Parser {
   }
 
   private mutating func parseUnary() throws(CELParseError) -> CELExpr {
-    try enter()
-    defer { nesting -= 1 }
     var operators: [Int] = []
     if token.isPunctuation("!") {
       while token.isPunctuation("!") {
@@ -268,8 +267,6 @@ struct Parser {
 
   /// `(` [Expr {"," Expr}] [","] `)`, the opening parenthesis being the current token.
   private mutating func parseArguments() throws(CELParseError) -> [CELExpr] {
-    try enter()
-    defer { nesting -= 1 }
     try expect("(")
     var args: [CELExpr] = []
     while !token.isPunctuation(")") {
@@ -281,8 +278,6 @@ struct Parser {
   }
 
   private mutating func parseMessage(_ typeName: String, at offset: Int) throws(CELParseError) -> CELExpr {
-    try enter()
-    defer { nesting -= 1 }
     try expect("{")
     var fields: [CELFieldInitExpr] = []
     while !token.isPunctuation("}") {
@@ -326,16 +321,12 @@ struct Parser {
       return try parseIdentifier()
     }
     if token.isPunctuation("(") {
-      try enter()
-      defer { nesting -= 1 }
       try advance()
       let inner = try parseExpr()
       try expect(")")
       return inner
     }
     if token.isPunctuation("[") {
-      try enter()
-      defer { nesting -= 1 }
       try advance()
       var items: [CELExpr] = []
       while !token.isPunctuation("]") {
@@ -346,8 +337,6 @@ struct Parser {
       return try node(.list(items), at: at)
     }
     if token.isPunctuation("{") {
-      try enter()
-      defer { nesting -= 1 }
       try advance()
       var entries: [CELMapEntryExpr] = []
       while !token.isPunctuation("}") {
