@@ -84,3 +84,20 @@ struct AuditCSVTests {
     #expect(results.contains("\"case_id\":\"H-1\",\"municipality\":\"demo\""))
   }
 }
+
+/// The shipped examples audit cleanly, and the older Halsnæs version judges the 2018 case.
+struct AuditExamplesTests {
+  @Test func theExampleExportsAreJudgedByThePackVersionsInForce() throws {
+    let library = try #require(RuleLibrary.load(try RuleFiles.directory(Fixtures.rules)).library)
+    let folder = Fixtures.examples + "/decisions/"
+    let mapping = try ColumnMapping.read(path: folder + "decisions.mapping.yaml")
+    let csv = try AuditFixtures.run([AuditInput(path: folder + "decisions.csv", format: .csv)], library: library, options: AuditOptions(threads: 1, mapping: mapping))
+    #expect(csv.summary.read == 5 && csv.summary.errors == 0)
+    #expect(csv.results.split(separator: "\n").first?.contains("\"case_id\":\"H-2018-031\",\"municipality\":\"halsnaes\",\"pack_version\":\"2015.1\"") == true)
+    let jsonl = try AuditFixtures.run([AuditInput(path: folder + "decisions.jsonl", format: .jsonLines)], library: library, options: AuditOptions(threads: 2))
+    #expect(jsonl.summary.errors == 0 && jsonl.summary.reconciles)
+    #expect(Set(jsonl.summary.packs.map { "\($0.name) \($0.version)" }).isSuperset(of: ["halsnaes 2015.1", "halsnaes 2019.1"]))
+    let broken = try AuditFixtures.run([AuditInput(path: folder + "broken.jsonl", format: .jsonLines)], library: library)
+    #expect(broken.summary.read == 5 && broken.summary.judged == 1 && broken.summary.errors == 4)
+  }
+}

@@ -11,8 +11,8 @@ struct CellConverter: Sendable {
 
   /// The value of a non-empty cell, or a description of the type it should have had.
   func convert(_ cell: String) -> Result<CELValue, ConversionFailure> {
-    if let mapped = values[cell] { return .success(mapped) }
     if case .array(let items, _) = node {
+      // Split first: `values` translate each element (`Psykiatri,Misbrug`).
       let parts = split.map { cell.components(separatedBy: $0) } ?? [cell]
       var elements: [CELValue] = []
       for part in parts {
@@ -25,6 +25,7 @@ struct CellConverter: Sendable {
       }
       return .success(.list(elements))
     }
+    if let mapped = values[cell] { return .success(mapped) }
     return Self.scalar(cell, node)
   }
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# princip audit: decisions per second and peak memory on generated decisions against all
+# bundled packs, JSON Lines in, one result line per decision out (release build).
+#
+#   Benchmarks/audit-bench.sh [COUNT...]        default: 100000 1000000
+#
+# Environment: SCRATCH  build folder (default .build)
+#              WORK     where data and results go (default /tmp/princip-audit-bench)
+#              THREADS  worker threads (default: one per core)
+#              MALFORMED share of broken records princip-gen writes (default 0.001)
+# Prints a Markdown table; the memory check is peak RSS at the largest count divided by
+# the peak at the smallest (the issue asks for at most 1.5).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SCRATCH=${SCRATCH:-.build}
+WORK=${WORK:-/tmp/princip-audit-bench}
+COUNTS=${*:-100000 1000000}
+mkdir -p "$WORK"
+swift build -c release --scratch-path "$SCRATCH" --product princip >&2
+swift build -c release --scratch-path "$SCRATCH" --product princip-gen >&2
+BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
+
+seconds() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
+rss_mib() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+
+echo "| decisions | input MB | threads | seconds | decisions/s | peak RSS MiB | error rows |"
+echo "|---|---|---|---|---|---|---|"
+first_rss=""
+for n in $COUNTS; do
+  data="$WORK/decisions-$n.jsonl"
+  [ -s "$data" ] || "$BIN/princip-gen" "$n" --seed 1 --malformed "${MALFORMED:-0.001}" --out "$data"
+  status=0
+  /usr/bin/time -v -o "$WORK/time-$n.txt" "$BIN/princip" audit "$data" ${THREADS:+--threads "$THREADS"} \
+    --out "$WORK/results-$n.jsonl" --lang en > "$WORK/summary-$n.txt" || status=$?
+  if [ "$status" -ne 0 ] && [ "$status" -ne 4 ]; then echo "princip audit failed with status $status" >&2; exit 1; fi
+  secs=$(seconds "$WORK/time-$n.txt")
+  rss=$(rss_mib "$WORK/time-$n.txt")
+  errors=$(sed -n 's/.* judged, \([0-9,]*\) error rows.*/\1/p' "$WORK/summary-$n.txt" | head -1)
+  mb=$(( $(stat -c %s "$data") / 1000000 ))
+  rate=$(awk -v n="$n" -v s="$secs" 'BEGIN { printf "%.0f", n / s }')
+  echo "| $n | $mb | ${THREADS:-$(nproc)} | $secs | $rate | $rss | $errors |"
+  [ -n "$first_rss" ] || first_rss=$rss
+  last_rss=$rss
+done
+awk -v a="$first_rss" -v b="$last_rss" 'BEGIN { printf "\npeak RSS, largest / smallest count: %.2f (limit 1.5)\n", b / a }'
