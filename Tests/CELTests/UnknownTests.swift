@@ -71,6 +71,12 @@ struct UnknownTests {
     #expect(evaluate(source, ["proposal": UnknownTests.proposal], absentAsUnknown: true).value == .bool(false))
   }
 
+  @Test("an index held in a variable is part of the path")
+  func variableIndex() {
+    let r = evaluate("proposal.interventions[n].goals == []", ["proposal": UnknownTests.proposal, "n": 1], absentAsUnknown: true)
+    #expect(r.unknownPaths == ["proposal.interventions[1].goals"])
+  }
+
   @Test("indexing by a string literal follows the same rule")
   func stringIndex() {
     let r = evaluate("proposal['citizen']['wishes'] == ''", ["proposal": UnknownTests.proposal], absentAsUnknown: true)

@@ -149,8 +149,14 @@ extension Interpreter {
     case .select(let operand, let field, _):
       return path(of: operand).map { "\($0).\(program.fields[Int(field)].name)" }
     case .index(let operand, let key):
-      guard case .constant(let c) = program.ops[Int(key)], let base = path(of: operand) else { return nil }
-      switch program.constants[Int(c)] {
+      guard let base = path(of: operand) else { return nil }
+      let keyValue: CELValue
+      switch program.ops[Int(key)] {
+      case .constant(let c): keyValue = program.constants[Int(c)]
+      case .variable(let s) where slots[Int(s)].index >= 0: keyValue = slots[Int(s)].value
+      default: return nil
+      }
+      switch keyValue {
       case .string(let s): return "\(base).\(s)"
       case .int(let i): return "\(base)[\(i)]"
       case .uint(let u): return "\(base)[\(u)]"
