@@ -12,7 +12,7 @@ struct Arguments {
     for v in values { append(v) }
   }
 
-  mutating func append(_ v: CELValue) {
+  mutating func append(_ v: consuming CELValue) {
     switch count {
     case 0: a0 = v
     case 1: a1 = v

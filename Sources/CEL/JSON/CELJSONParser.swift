@@ -100,7 +100,7 @@ struct JSONBuffers {
     itemCount = 0
   }
 
-  mutating func push(_ entry: CELMap.Entry) {
+  mutating func push(_ entry: consuming CELMap.Entry) {
     if entryCount == entryCapacity {
       let bigger = UnsafeMutablePointer<CELMap.Entry>.allocate(capacity: entryCapacity * 2)
       bigger.moveInitialize(from: entries, count: entryCount)
@@ -112,7 +112,7 @@ struct JSONBuffers {
     entryCount += 1
   }
 
-  mutating func push(_ item: CELValue) {
+  mutating func push(_ item: consuming CELValue) {
     if itemCount == itemCapacity {
       let bigger = UnsafeMutablePointer<CELValue>.allocate(capacity: itemCapacity * 2)
       bigger.moveInitialize(from: items, count: itemCount)

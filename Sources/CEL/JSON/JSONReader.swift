@@ -197,32 +197,40 @@ struct JSONReader {
     let start = i
     i += 1
     let contentStart = i
-    // Skip eight bytes at a time while none is a quote, a backslash or a control.
+    // Find the first quote, backslash or control byte, eight bytes at a time (the first
+    // flagged byte of a word is exact), then byte by byte for the last few.
+    let n = p.count
+    var j = i
     if let base = p.baseAddress {
       let raw = UnsafeRawPointer(base)
-      while i + 8 <= p.count {
-        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      while j + 8 <= n {
+        let w = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
         let quote = w ^ (ones &* 0x22)
         let backslash = w ^ (ones &* 0x5C)
-        let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w)
-        if special & highs != 0 { break }
-        i += 8
+        let special =
+          (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w))
+          & 0x8080_8080_8080_8080
+        if special != 0 {
+          j += special.trailingZeroBitCount >> 3
+          break
+        }
+        j += 8
       }
     }
-    // Then byte by byte, up to the closing quote (fast path: no escapes).
-    while i < p.count {
-      let c = p[i]
+    while j < n {
+      let c = p[j]
       if c == UInt8(ascii: "\"") {
-        let s = try cachedString(contentStart, i, stringAt: start, hashing: hashing)
-        i += 1
+        i = j
+        let s = try cachedString(contentStart, j, stringAt: start, hashing: hashing)
+        i = j + 1
         return s
       }
       if c == UInt8(ascii: "\\") { break }
-      if c < 0x20 { throw Failure(message: "control character in string", offset: i) }
-      i += 1
+      if c < 0x20 { throw Failure(message: "control character in string", offset: j) }
+      j += 1
     }
+    i = j
     var bytes = Array(UnsafeBufferPointer(rebasing: p[contentStart..<i]))
     while i < p.count {
       let c = p[i]

@@ -17,7 +17,7 @@ extension CELMap {
 
     /// Adds an entry unless the key is invalid or already present.
     @discardableResult
-    public mutating func insert(_ key: CELValue, _ value: CELValue) -> InsertResult {
+    public mutating func insert(_ key: consuming CELValue, _ value: consuming CELValue) -> InsertResult {
       guard CELMap.isValidKey(key), let hash = CELMap.hash(of: key) else { return .invalidKey }
       if find(hash: hash, { CELMap.keysEqual($0, key) }) != nil { return .duplicate }
       entries.append(Entry(key: key, value: value, hash: hash))
@@ -26,7 +26,7 @@ extension CELMap {
 
     /// Adds a string-keyed entry unless the key is already present.
     @discardableResult
-    public mutating func insert(string key: String, _ value: CELValue) -> InsertResult {
+    public mutating func insert(string key: consuming String, _ value: consuming CELValue) -> InsertResult {
       let hash = CELMap.hash(ofString: key)
       if find(hash: hash, { if case .string(let s) = $0 { s.celEquals(key) } else { false } }) != nil {
         return .duplicate
@@ -36,7 +36,7 @@ extension CELMap {
     }
 
     /// Adds an entry, replacing the value of an existing equal key; ignores invalid keys.
-    public mutating func set(_ key: CELValue, _ value: CELValue) {
+    public mutating func set(_ key: consuming CELValue, _ value: consuming CELValue) {
       guard CELMap.isValidKey(key), let hash = CELMap.hash(of: key) else { return }
       if let i = find(hash: hash, { CELMap.keysEqual($0, key) }) {
         entries[i] = Entry(key: entries[i].key, value: value, hash: hash)

@@ -141,7 +141,7 @@ extension CELMap {
   }
 
   /// The hash of UTF-8 bytes, equal to ``hash(ofString:)`` of the same text.
-  @inlinable
+  @inlinable @inline(__always)
   static func hash(ofBytes bytes: UnsafeRawBufferPointer) -> UInt64 {
     var h: UInt64 = 0x5555_5555_5555_5555 ^ UInt64(bytes.count)
     var i = 0
