@@ -87,13 +87,15 @@ public struct AuditRunner: Sendable {
   private func process(_ batch: RecordBatch, firstRecord: Int, writer: (any ResultWriter)?) -> BatchOutput {
     var tally = newTally()
     var bytes: [UInt8] = []
-    if writer != nil { bytes.reserveCapacity(batch.count * 512) }
+    if writer != nil { bytes.reserveCapacity(batch.count * 2048) }
+    var outcomes: [(slot: Int, outcome: Outcome)] = []
+    var scratch: [UInt8] = []
     func record(_ result: DecisionResult) {
       var result = result
       writer?.append(result, to: &bytes)
-      var outcomes: [(slot: Int, outcome: Outcome)] = []
+      outcomes.removeAll(keepingCapacity: true)
       if case .judged(var judgement) = result.outcome {
-        outcomes = judge.principleOutcomes(of: judgement)
+        judge.principleOutcomes(of: judgement, into: &outcomes, scratch: &scratch)
         if options.seriousCount == 0 {
           judgement.proposal = nil
           result.outcome = .judged(judgement)

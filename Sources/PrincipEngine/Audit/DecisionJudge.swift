@@ -108,19 +108,26 @@ struct DecisionJudge: Sendable {
   ///
   /// - Complexity: O(findings).
   func principleOutcomes(of judgement: Judgement) -> [(slot: Int, outcome: Outcome)] {
+    var outcomes: [(slot: Int, outcome: Outcome)] = []
+    var scratch: [UInt8] = []
+    principleOutcomes(of: judgement, into: &outcomes, scratch: &scratch)
+    return outcomes
+  }
+
+  /// The same, into buffers the caller reuses from decision to decision.
+  func principleOutcomes(of judgement: Judgement, into outcomes: inout [(slot: Int, outcome: Outcome)], scratch worst: inout [UInt8]) {
     let perRule = table.rulePrinciple[judgement.packIndex]
     let slots = table.principleSlots[judgement.packIndex]
-    var worst = [UInt8](repeating: Self.rank(.notApplicable), count: slots.count)
+    worst.removeAll(keepingCapacity: true)
+    worst.append(contentsOf: repeatElement(Self.rank(.notApplicable), count: slots.count))
     judgement.assessment.forEachFinding(scopes: ruleScopes[judgement.packIndex]) { ruleIndex, finding in
       let local = perRule[ruleIndex]
       worst[local] = min(worst[local], Self.rank(finding.outcome))
     }
-    var outcomes: [(slot: Int, outcome: Outcome)] = []
-    outcomes.reserveCapacity(slots.count)
+    outcomes.removeAll(keepingCapacity: true)
     for (local, rank) in worst.enumerated() where rank != Self.rank(.notApplicable) {
       outcomes.append((slots[local], Self.outcomes[Int(rank)]))
     }
-    return outcomes
   }
 
   private static let outcomes: [Outcome] = [.violated, .undetermined, .justified, .satisfied, .notApplicable]

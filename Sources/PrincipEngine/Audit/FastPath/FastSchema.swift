@@ -1,4 +1,11 @@
 import CEL
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The proposal schema compiled for ``SchemaDirectedReader``: field names and allowed
 /// values as bytes with their interned `String`s, so that reading a well-formed record
@@ -27,6 +34,17 @@ final class FastSchema: Sendable {
       bytes = Array(text.utf8)
       hash = FastSchema.hash(bytes[...])
     }
+
+    /// Whether `other` holds exactly this name's bytes.
+    @inline(__always)
+    func matches(_ other: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard other.count == bytes.count else { return false }
+      guard let base = other.baseAddress else { return bytes.isEmpty }
+      return bytes.withUnsafeBufferPointer { mine in
+        guard let own = mine.baseAddress else { return true }
+        return memcmp(own, base, mine.count) == 0
+      }
+    }
   }
 
   /// An object's declared fields; at most 64, so a bit mask tracks which were seen.
@@ -45,7 +63,7 @@ final class FastSchema: Sendable {
     /// The index of the field whose name is `bytes`.
     @inline(__always)
     func field(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
-      for index in fields.indices where fields[index].name.hash == hash && fields[index].name.bytes.elementsEqual(bytes) {
+      for index in fields.indices where fields[index].name.hash == hash && fields[index].name.matches(bytes) {
         return index
       }
       return nil

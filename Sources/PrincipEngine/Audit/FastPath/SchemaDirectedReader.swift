@@ -122,7 +122,7 @@ private struct Cursor {
       if let allowed {
         guard let raw = rawString() else { return nil }
         let hash = FastSchema.hash(raw)
-        guard let match = allowed.first(where: { $0.hash == hash && $0.bytes.elementsEqual(raw) }) else { return nil }
+        guard let match = allowed.first(where: { $0.hash == hash && $0.matches(raw) }) else { return nil }
         return .string(match.text)
       }
       guard let text = string() else { return nil }
@@ -144,7 +144,7 @@ private struct Cursor {
         let hash = FastSchema.hash(key)
         let index: Int?
         // Renames first, as ColumnMapping.renamed does (they exist only at the top level).
-        if let rename = renames.first(where: { $0.from.hash == hash && $0.from.bytes.elementsEqual(key) }) {
+        if let rename = renames.first(where: { $0.from.hash == hash && $0.from.matches(key) }) {
           index = rename.to.bytes.withUnsafeBufferPointer { object.field($0, hash: rename.to.hash) }
           guard index != nil else { return nil }
         } else {
@@ -207,7 +207,14 @@ private struct Cursor {
 
   private mutating func string() -> String? {
     guard let raw = rawString() else { return nil }
-    return String(validating: raw, as: UTF8.self)
+    if raw.isEmpty { return "" }
+    // ASCII needs no validation; anything else is checked as UTF-8.
+    var ascii = true
+    for byte in raw where byte >= 0x80 {
+      ascii = false
+      break
+    }
+    return ascii ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
   }
 
   /// A JSON number as CEL's JSON reader reads it: `int` without fraction or exponent
