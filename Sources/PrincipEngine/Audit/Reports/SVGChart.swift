@@ -20,7 +20,7 @@ enum SVGChart {
   /// Horizontal bars, one row per bar, labels on the left.
   static func bars(_ bars: [Bar], title: String, width: Int = 760) -> String {
     let labelWidth = 330, rowHeight = 22, top = 8
-    let barSpace = Double(width - labelWidth - 70)
+    let barSpace = Double(width - labelWidth - 110)
     let height = top * 2 + bars.count * rowHeight
     var svg = "<svg role=\"img\" aria-label=\"\(HTMLText.escape(title))\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">"
     svg += "<title>\(HTMLText.escape(title))</title>"
@@ -53,7 +53,7 @@ enum SVGChart {
       svg += "<line x1=\"\(number(left))\" x2=\"\(number(left + plotWidth))\" y1=\"\(number(y(value)))\" y2=\"\(number(y(value)))\" stroke=\"#ddd\"/>"
       svg += "<text x=\"\(number(left - 6))\" y=\"\(number(y(value) + 4))\" text-anchor=\"end\" class=\"axis\">\(Int((value * 100).rounded())) %</text>"
     }
-    let labelEvery = max(1, periods.count / 12)
+    let labelEvery = max(1, (periods.count + 9) / 10)
     let last = periods.count - 1
     for (index, period) in periods.enumerated() where index == last || (index % labelEvery == 0 && last - index >= labelEvery) {
       svg += "<text x=\"\(number(x(index)))\" y=\"\(number(top + plotHeight + 18))\" text-anchor=\"middle\" class=\"axis\">\(HTMLText.escape(period))</text>"
