@@ -57,7 +57,7 @@ struct RegexParser {
     var node = atom
     var repeated = false
     while let c = peek() {
-      var bounds: (Int, Int?)
+      let bounds: (Int, Int?)
       switch c {
       case "*": bounds = (0, nil)
       case "+": bounds = (1, nil)
@@ -73,9 +73,6 @@ struct RegexParser {
       default: return node
       }
       if repeated { throw fail("bad repetition operator: \(c)") }
-      if case .assertion = atom {
-        // RE2 allows repeating an empty-width assertion; it changes nothing.
-      }
       repeated = true
       i += 1
       if peek() == "?" { i += 1 }  // Lazy: the same language, so the same boolean match.

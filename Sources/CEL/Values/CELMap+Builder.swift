@@ -52,7 +52,7 @@ extension CELMap {
       return taken.withUnsafeMutableBufferPointer { buffer in
         let storage = MapStorage.make(movingUnique: buffer)
         // Refill the moved-from slots with trivial entries for the array to drop.
-        _ = buffer.initialize(repeating: Entry(key: .null, value: .null, hash: 0))
+        buffer.initialize(repeating: Entry(key: .null, value: .null, hash: 0))
         return CELMap(storage: storage)
       }
     }
