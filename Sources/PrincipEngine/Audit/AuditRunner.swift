@@ -42,6 +42,7 @@ public struct AuditRunner: Sendable {
     var round: [(RecordBatch, firstRecord: Int)] = []
     var nextRecord = 1
     var exhausted = false
+    var unwritten: [[UInt8]] = []
     while !exhausted {
       round.removeAll(keepingCapacity: true)
       while round.count < perRound {
@@ -53,13 +54,16 @@ public struct AuditRunner: Sendable {
         nextRecord += batch.count
       }
       guard !round.isEmpty else { break }
-      let outputs = process(round, writer: writer)
+      // The previous round's results are written while this round is judged.
+      let outputs = try process(round, writer: writer, writing: unwritten, to: results)
+      unwritten = []
       for output in outputs {
-        if let results, !output.bytes.isEmpty { try results.write(output.bytes) }
+        if !output.bytes.isEmpty { unwritten.append(output.bytes) }
         tally.merge(output.tally)
       }
       progress?(AuditProgress(records: tally.read, errors: tally.errors, bytesRead: batches.bytesRead, totalBytes: totalBytes))
     }
+    for bytes in unwritten { try results?.write(bytes) }
     return AuditSummary(tally: tally, judge: judge, options: options, inputs: inputs.map(\.path))
   }
 
@@ -72,15 +76,30 @@ public struct AuditRunner: Sendable {
     AuditTally(principleCount: judge.table.entries.count, packCount: judge.library.packs.count, keepSerious: options.seriousCount)
   }
 
-  /// Judges the batches of a round, in parallel when there are several threads.
-  private func process(_ round: [(RecordBatch, firstRecord: Int)], writer: (any ResultWriter)?) -> [BatchOutput] {
-    if round.count == 1 || options.threads == 1 {
+  /// Judges the batches of a round, in parallel when there are several threads, while
+  /// one task writes the previous round's results.
+  private func process(
+    _ round: [(RecordBatch, firstRecord: Int)], writer: (any ResultWriter)?, writing earlier: [[UInt8]], to results: (any ResultSink)?
+  ) throws(AuditError) -> [BatchOutput] {
+    if options.threads == 1 {
+      for bytes in earlier { try results?.write(bytes) }
       return round.map { process($0.0, firstRecord: $0.firstRecord, writer: writer) }
     }
     let slots = OrderedSlots<BatchOutput>(count: round.count)
-    DispatchQueue.concurrentPerform(iterations: round.count) { index in
+    let failure = OrderedSlots<AuditError>(count: 1)
+    let sink = UncheckedSink(sink: results)
+    DispatchQueue.concurrentPerform(iterations: round.count + 1) { index in
+      guard index < round.count else {
+        do throws(AuditError) {
+          for bytes in earlier { try sink.sink?.write(bytes) }
+        } catch {
+          failure.store(error, at: 0)
+        }
+        return
+      }
       slots.store(process(round[index].0, firstRecord: round[index].firstRecord, writer: writer), at: index)
     }
+    if let error = failure.values().first { throw error }
     return slots.values()
   }
 
@@ -128,6 +147,11 @@ public struct AuditRunner: Sendable {
     }
     return BatchOutput(bytes: bytes, tally: tally)
   }
+}
+
+/// The result sink, handed to the one task that writes; only that task touches it.
+private struct UncheckedSink: @unchecked Sendable {
+  let sink: (any ResultSink)?
 }
 
 /// Results of parallel work, one slot per task; each slot is written by exactly one task
