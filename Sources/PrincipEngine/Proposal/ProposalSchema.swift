@@ -31,8 +31,11 @@ public struct ProposalSchema: Sendable {
   ///
   /// - Complexity: O(n) in the size of the value.
   public func validate(_ value: CELValue) -> Result<CELValue, SchemaViolation> {
-    var path = FieldPath()
-    return Self.check(value, against: root, at: &path)
+    do {
+      return .success(try Self.checked(value, against: root) ?? value)
+    } catch {
+      return .failure(SchemaViolation(path: FieldPath(error.reversedPath.reversed()), problem: error.problem))
+    }
   }
 
   /// The schema node at a path of field names (list elements are stepped through), if any.
@@ -56,88 +59,96 @@ public struct SchemaViolation: Error, Sendable, Hashable {
 // MARK: - Validation
 
 extension ProposalSchema {
-  private static func check(
-    _ value: CELValue, against node: SchemaNode, at path: inout FieldPath
-  ) -> Result<CELValue, SchemaViolation> {
-    func fail(_ problem: SchemaProblem) -> Result<CELValue, SchemaViolation> {
-      .failure(SchemaViolation(path: path, problem: problem))
+  /// A failure on the way down; the path is built while unwinding, so a valid proposal
+  /// (the common case in a batch) never pays for it.
+  private struct Failure: Error {
+    var reversedPath: [FieldPath.Component]
+    var problem: SchemaProblem
+
+    func adding(_ component: FieldPath.Component) -> Failure {
+      Failure(reversedPath: reversedPath + [component], problem: problem)
     }
+  }
+
+  /// The value made ready for rules, or `nil` when it is already ready as it is.
+  private static func checked(_ value: CELValue, against node: SchemaNode) throws(Failure) -> CELValue? {
+    func fail(_ problem: SchemaProblem) -> Failure { Failure(reversedPath: [], problem: problem) }
     switch (node, value) {
     case (.any, _):
-      return .success(value)
+      return nil
     case (.string(let rule), .string(let text)):
       if let allowed = rule.allowed, !allowed.contains(text) {
-        return fail(.notAllowed(value: text, allowed: allowed, suggestion: Suggestion.closest(to: text, among: allowed)))
+        throw fail(.notAllowed(value: text, allowed: allowed, suggestion: Suggestion.closest(to: text, among: allowed)))
       }
-      if let minimum = rule.minLength, text.count < minimum { return fail(.tooShort(minimum: minimum)) }
-      guard rule.isDate else { return .success(value) }
-      guard let date = CivilDate(text) else { return fail(.invalidDate(text)) }
-      return .success(date.timestamp)
+      if let minimum = rule.minLength, text.count < minimum { throw fail(.tooShort(minimum: minimum)) }
+      guard rule.isDate else { return nil }
+      guard let date = CivilDate(text) else { throw fail(.invalidDate(text)) }
+      return date.timestamp
     case (.integer(let rule), .int(let number)):
-      return range(Double(number), rule, value, path)
+      try range(Double(number), rule)
+      return nil
     case (.integer(let rule), .double(let number)) where number == number.rounded() && abs(number) < 9e15:
-      return range(number, rule, .int(Int64(number)), path)
+      try range(number, rule)
+      return .int(Int64(number))
     case (.number(let rule), .int(let number)):
-      return range(Double(number), rule, .double(Double(number)), path)
+      try range(Double(number), rule)
+      return .double(Double(number))
     case (.number(let rule), .double(let number)):
-      return range(number, rule, value, path)
+      try range(number, rule)
+      return nil
     case (.boolean, .bool):
-      return .success(value)
+      return nil
     case (.array(let items, let minItems), .list(let elements)):
-      if let minItems, elements.count < minItems { return fail(.tooShort(minimum: minItems)) }
-      var checked: [CELValue] = []
-      checked.reserveCapacity(elements.count)
+      if let minItems, elements.count < minItems { throw fail(.tooShort(minimum: minItems)) }
+      var changed: [CELValue]?
       for (offset, element) in elements.enumerated() {
-        path.components.append(.index(offset))
-        defer { path.components.removeLast() }
-        switch check(element, against: items, at: &path) {
-        case .success(let good): checked.append(good)
-        case .failure(let violation): return .failure(violation)
+        let ready: CELValue?
+        do { ready = try checked(element, against: items) } catch { throw error.adding(.index(offset)) }
+        if let ready {
+          if changed == nil { changed = elements }
+          changed?[offset] = ready
         }
       }
-      return .success(.list(checked))
+      return changed.map(CELValue.list)
     case (.object(let rule), .map(let map)):
-      return checkObject(map, rule, at: &path)
+      return try checkedObject(map, rule)
     default:
-      return fail(.wrongType(expected: node.typeName, found: jsonTypeName(of: value)))
+      throw fail(.wrongType(expected: node.typeName, found: jsonTypeName(of: value)))
     }
   }
 
-  private static func checkObject(
-    _ map: CELMap, _ rule: SchemaNode.ObjectRule, at path: inout FieldPath
-  ) -> Result<CELValue, SchemaViolation> {
-    var builder = CELMap.Builder(capacity: map.count)
-    for (key, value) in map.pairs {
+  private static func checkedObject(_ map: CELMap, _ rule: SchemaNode.ObjectRule) throws(Failure) -> CELValue? {
+    var changed: [(key: CELValue, value: CELValue)]?
+    let pairs = map.pairs
+    for (offset, (key, value)) in pairs.enumerated() {
       guard case .string(let name) = key else {
-        return .failure(SchemaViolation(path: path, problem: .wrongType(expected: "text keys", found: jsonTypeName(of: key))))
+        throw Failure(reversedPath: [], problem: .wrongType(expected: "text keys", found: jsonTypeName(of: key)))
       }
-      path.components.append(.field(name))
-      defer { path.components.removeLast() }
       guard let fieldNode = rule.field(name) else {
         let suggestion = Suggestion.closest(to: name, among: rule.properties.map(\.name))
-        return .failure(SchemaViolation(path: path, problem: .unknownField(suggestion: suggestion)))
+        throw Failure(reversedPath: [.field(name)], problem: .unknownField(suggestion: suggestion))
       }
-      switch check(value, against: fieldNode, at: &path) {
-      case .success(let good): builder.set(key, good)
-      case .failure(let violation): return .failure(violation)
+      let ready: CELValue?
+      do { ready = try checked(value, against: fieldNode) } catch { throw error.adding(.field(name)) }
+      if let ready {
+        if changed == nil { changed = pairs }
+        changed?[offset].value = ready
       }
     }
-    for name in rule.required.sorted() where map[.string(name)] == nil {
-      return .failure(SchemaViolation(path: path.appending(.field(name)), problem: .missingRequired))
+    for name in rule.requiredInOrder where map[.string(name)] == nil {
+      throw Failure(reversedPath: [.field(name)], problem: .missingRequired)
     }
-    return .success(.map(builder.build()))
+    guard let changed else { return nil }
+    var builder = CELMap.Builder(capacity: changed.count)
+    for (key, value) in changed { builder.set(key, value) }
+    return .map(builder.build())
   }
 
-  private static func range(
-    _ number: Double, _ rule: SchemaNode.NumberRule, _ value: CELValue, _ path: FieldPath
-  ) -> Result<CELValue, SchemaViolation> {
-    if let minimum = rule.minimum, number < minimum || number.isNaN {
-      return .failure(SchemaViolation(path: path, problem: .outOfRange(value: "\(number)", minimum: rule.minimum, maximum: rule.maximum)))
+  private static func range(_ number: Double, _ rule: SchemaNode.NumberRule) throws(Failure) {
+    if (rule.minimum.map { number < $0 } ?? false) || (rule.maximum.map { number > $0 } ?? false) || number.isNaN {
+      let text = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+      throw Failure(reversedPath: [], problem: .outOfRange(value: text, minimum: rule.minimum, maximum: rule.maximum))
     }
-    if let maximum = rule.maximum, number > maximum {
-      return .failure(SchemaViolation(path: path, problem: .outOfRange(value: "\(number)", minimum: rule.minimum, maximum: rule.maximum)))
-    }
-    return .success(value)
   }
 
   private static func jsonTypeName(of value: CELValue) -> String {

@@ -30,7 +30,11 @@ public indirect enum SchemaNode: Sendable {
   public struct ObjectRule: Sendable {
     /// Declared fields, in schema order.
     public var properties: [(name: String, node: SchemaNode)]
-    public var required: Set<String>
+    public var required: Set<String> {
+      didSet { requiredInOrder = required.sorted() }
+    }
+    /// `required`, sorted, so messages come in a stable order.
+    private(set) var requiredInOrder: [String]
     /// The schema of undeclared fields, or `nil` when they are not allowed.
     public var additional: SchemaNode?
     /// Field lookup by name (built once).
@@ -39,6 +43,7 @@ public indirect enum SchemaNode: Sendable {
     init(properties: [(name: String, node: SchemaNode)], required: Set<String>, additional: SchemaNode?) {
       self.properties = properties
       self.required = required
+      self.requiredInOrder = required.sorted()
       self.additional = additional
       var index: [String: Int] = [:]
       for (offset, property) in properties.enumerated() { index[property.name] = offset }
