@@ -85,7 +85,9 @@ struct AuditCommand: ParsableCommand {
       InterruptCleanup.install()
       let results = try out.map { (path) throws(AuditError) in try AtomicOutputFile(path: path) }
       if let results { outputs.append(results) }
-      let runner = AuditRunner(library: library, options: audit, resultFormat: out.map(ResultFormat.forFile))
+      // One load of the rules per further thread, so threads share no reference counts.
+      let replicas = (1..<max(1, audit.threads)).compactMap { _ in try? RuleSource.library(directory, language: language) }
+      let runner = AuditRunner(library: library, options: audit, resultFormat: out.map(ResultFormat.forFile), replicas: replicas)
       let bar = ProgressBar.forStandardError(language: language)
       var summary = try runner.run(sources, results: results, progress: bar.map { bar in { bar.update($0) } })
       bar?.finish()

@@ -10,12 +10,22 @@ import Dispatch
 /// same for any number of threads.
 public struct AuditRunner: Sendable {
   private let judge: DecisionJudge
+  /// One judge per worker thread (the first is `judge`).
+  private let workers: [DecisionJudge]
   private let options: AuditOptions
   private let resultFormat: ResultFormat?
 
-  /// - Parameter resultFormat: the format of the per-decision results, if they are wanted.
-  public init(library: RuleLibrary, options: AuditOptions, resultFormat: ResultFormat? = nil) {
+  /// - Parameters:
+  ///   - resultFormat: the format of the per-decision results, if they are wanted.
+  ///   - replicas: further loads of the same rules, for the worker threads beyond the
+  ///     first. Threads that share rule objects and interned strings contend for their
+  ///     reference counts on every use; with a copy each, they share nothing. Without
+  ///     replicas the threads share `library`, with the same results.
+  public init(library: RuleLibrary, options: AuditOptions, resultFormat: ResultFormat? = nil, replicas: [RuleLibrary] = []) {
     judge = DecisionJudge(library: library, mapping: options.mapping, breakdown: options.breakdown)
+    workers = [judge] + replicas.prefix(max(0, options.threads - 1)).map {
+      DecisionJudge(library: $0, mapping: options.mapping, breakdown: options.breakdown)
+    }
     self.options = options
     self.resultFormat = resultFormat
   }
@@ -33,8 +43,8 @@ public struct AuditRunner: Sendable {
   public func run(
     _ inputs: [AuditInput], results: (any ResultSink)? = nil, progress: ((AuditProgress) -> Void)? = nil
   ) throws(AuditError) -> AuditSummary {
-    let writer = resultFormat.map { $0.writer(library: judge.library, language: options.language) }
-    if let writer, let results, !writer.header.isEmpty { try results.write(writer.header) }
+    let writers = workers.map { worker in resultFormat.map { $0.writer(library: worker.library, language: options.language) } }
+    if let writer = writers[0], let results, !writer.header.isEmpty { try results.write(writer.header) }
     let batches = RecordBatches(inputs: inputs, options: options, schema: judge.library.schema)
     let totalBytes = inputs.reduce(0 as Int?) { sum, input in input.byteCount.flatMap { size in sum.map { $0 + size } } }
     var tally = newTally()
@@ -55,7 +65,7 @@ public struct AuditRunner: Sendable {
       }
       guard !round.isEmpty else { break }
       // The previous round's results are written while this round is judged.
-      let outputs = try process(round, writer: writer, writing: unwritten, to: results)
+      let outputs = try process(round, writers: writers, writing: unwritten, to: results)
       unwritten = []
       for output in outputs {
         if !output.bytes.isEmpty { unwritten.append(output.bytes) }
@@ -79,17 +89,19 @@ public struct AuditRunner: Sendable {
   /// Judges the batches of a round, in parallel when there are several threads, while
   /// one task writes the previous round's results.
   private func process(
-    _ round: [(RecordBatch, firstRecord: Int)], writer: (any ResultWriter)?, writing earlier: [[UInt8]], to results: (any ResultSink)?
+    _ round: [(RecordBatch, firstRecord: Int)], writers: [(any ResultWriter)?], writing earlier: [[UInt8]], to results: (any ResultSink)?
   ) throws(AuditError) -> [BatchOutput] {
     if options.threads == 1 {
       for bytes in earlier { try results?.write(bytes) }
-      return round.map { process($0.0, firstRecord: $0.firstRecord, writer: writer) }
+      return round.map { process($0.0, firstRecord: $0.firstRecord, judge: judge, writer: writers[0]) }
     }
     let slots = OrderedSlots<BatchOutput>(count: round.count)
     let failure = OrderedSlots<AuditError>(count: 1)
     let sink = UncheckedSink(sink: results)
-    DispatchQueue.concurrentPerform(iterations: round.count + 1) { index in
-      guard index < round.count else {
+    let lanes = options.threads
+    // Lane w judges batches w, w + lanes, … with its own judge; one more task writes.
+    DispatchQueue.concurrentPerform(iterations: lanes + 1) { lane in
+      guard lane < lanes else {
         do throws(AuditError) {
           for bytes in earlier { try sink.sink?.write(bytes) }
         } catch {
@@ -97,13 +109,16 @@ public struct AuditRunner: Sendable {
         }
         return
       }
-      slots.store(process(round[index].0, firstRecord: round[index].firstRecord, writer: writer), at: index)
+      let worker = lane < workers.count ? lane : 0
+      for index in stride(from: lane, to: round.count, by: lanes) {
+        slots.store(process(round[index].0, firstRecord: round[index].firstRecord, judge: workers[worker], writer: writers[worker]), at: index)
+      }
     }
     if let error = failure.values().first { throw error }
     return slots.values()
   }
 
-  private func process(_ batch: RecordBatch, firstRecord: Int, writer: (any ResultWriter)?) -> BatchOutput {
+  private func process(_ batch: RecordBatch, firstRecord: Int, judge: DecisionJudge, writer: (any ResultWriter)?) -> BatchOutput {
     var tally = newTally()
     var bytes: [UInt8] = []
     if writer != nil { bytes.reserveCapacity(batch.count * 2048) }
