@@ -88,9 +88,13 @@ struct JSONLinesResultWriter: ResultWriter {
           bytes.append(decimal: index)
           bytes.append("]\"")
         }
-        bytes.append(",\"outcome\":\"")
-        bytes.append(text: finding.outcome.rawValue)
-        bytes.append("\"}")
+        switch finding.outcome {
+        case .satisfied: bytes.append(",\"outcome\":\"satisfied\"}")
+        case .violated: bytes.append(",\"outcome\":\"violated\"}")
+        case .justified: bytes.append(",\"outcome\":\"justified\"}")
+        case .undetermined: bytes.append(",\"outcome\":\"undetermined\"}")
+        case .notApplicable: bytes.append(",\"outcome\":\"not_applicable\"}")
+        }
       }
       bytes.append("]")
     }
