@@ -16,27 +16,48 @@ enum SHA256 {
 
   /// The digest of `bytes` as 64 lower-case hex digits.
   static func hex(_ bytes: [UInt8]) -> String {
-    var hash: [UInt32] = [
-      0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
-    var message = bytes
-    message.append(0x80)
-    while message.count % 64 != 56 { message.append(0) }
+    var hash: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+      0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
+    )
+    // Whole blocks straight from the input; the padded tail in a small buffer of its own.
+    let whole = bytes.count / 64 * 64
+    bytes.withUnsafeBufferPointer { input in
+      var offset = 0
+      while offset < whole {
+        compress(UnsafeBufferPointer(rebasing: input[offset..<offset + 64]), &hash)
+        offset += 64
+      }
+    }
+    var tail = Array(bytes[whole...])
+    tail.append(0x80)
+    while tail.count % 64 != 56 { tail.append(0) }
     let bitLength = UInt64(bytes.count) &* 8
-    for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+    for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+    tail.withUnsafeBufferPointer { input in
+      for offset in stride(from: 0, to: input.count, by: 64) {
+        compress(UnsafeBufferPointer(rebasing: input[offset..<offset + 64]), &hash)
+      }
+    }
+    let words = [hash.0, hash.1, hash.2, hash.3, hash.4, hash.5, hash.6, hash.7]
+    let digits = Array("0123456789abcdef")
+    return String(words.flatMap { word in (0..<8).reversed().map { digits[Int(word >> UInt32($0 * 4) & 0xf)] } })
+  }
 
-    var w = [UInt32](repeating: 0, count: 64)
-    for block in stride(from: 0, to: message.count, by: 64) {
+  /// One 64-byte block into the running hash.
+  private static func compress(
+    _ block: UnsafeBufferPointer<UInt8>, _ hash: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+  ) {
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
       for t in 0..<16 {
-        let i = block + t * 4
-        w[t] = UInt32(message[i]) << 24 | UInt32(message[i + 1]) << 16 | UInt32(message[i + 2]) << 8 | UInt32(message[i + 3])
+        let i = t * 4
+        w[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
       }
       for t in 16..<64 {
         let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)
         let s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] >> 10)
         w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
       }
-      var (a, b, c, d, e, f, g, h) = (hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7])
+      var (a, b, c, d, e, f, g, h) = hash
       for t in 0..<64 {
         let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
         let choice = (e & f) ^ (~e & g)
@@ -45,11 +66,10 @@ enum SHA256 {
         let majority = (a & b) ^ (a & c) ^ (b & c)
         (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ s0 &+ majority)
       }
-      for (i, value) in [a, b, c, d, e, f, g, h].enumerated() { hash[i] = hash[i] &+ value }
+      hash = (hash.0 &+ a, hash.1 &+ b, hash.2 &+ c, hash.3 &+ d, hash.4 &+ e, hash.5 &+ f, hash.6 &+ g, hash.7 &+ h)
     }
-    let digits = Array("0123456789abcdef")
-    return String(hash.flatMap { word in (0..<8).reversed().map { digits[Int(word >> UInt32($0 * 4) & 0xf)] } })
   }
 
+  @inline(__always)
   private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
 }
