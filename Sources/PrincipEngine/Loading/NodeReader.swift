@@ -143,17 +143,19 @@ struct NodeReader {
 
   /// A message with `{{ expression }}` placeholders.
   mutating func template(_ node: Node?, _ what: String) -> MessageTemplate? {
-    guard let text = localized(node, what), let fields = fields(node, what, allowed: ["da", "en"]) else { return nil }
-    guard let da = segments(text.da, fields["da"], "\(what).da"), let en = segments(text.en, fields["en"], "\(what).en") else { return nil }
-    return MessageTemplate(da: da, en: en)
+    guard let fields = fields(node, what, allowed: ["da", "en"], required: ["da", "en"]),
+      let da = string(fields["da"], "\(what).da"), let en = string(fields["en"], "\(what).en"),
+      let daSegments = segments(da, fields["da"], "\(what).da"), let enSegments = segments(en, fields["en"], "\(what).en")
+    else { return nil }
+    return MessageTemplate(da: daSegments, en: enSegments)
   }
 
   private mutating func segments(_ text: String, _ node: Node?, _ what: String) -> [MessageTemplate.Segment]? {
     var segments: [MessageTemplate.Segment] = []
     var rest = Substring(text)
-    while let open = rest.range(of: "{{") {
+    while let open = rest.firstRange(of: "{{") {
       if open.lowerBound > rest.startIndex { segments.append(.text(String(rest[..<open.lowerBound]))) }
-      guard let close = rest[open.upperBound...].range(of: "}}") else {
+      guard let close = rest[open.upperBound...].firstRange(of: "}}") else {
         error(node, da: "\(what): '{{' uden '}}'", en: "\(what): '{{' without '}}'")
         return nil
       }
