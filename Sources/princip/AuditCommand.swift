@@ -113,8 +113,13 @@ struct AuditCommand: ParsableCommand {
   static func breakdown(_ text: String, schema: ProposalSchema) throws(AuditError) -> Breakdown {
     guard let breakdown = Breakdown(text) else { throw .unknownFormat(file: text) }
     if let path = breakdown.fieldPath, schema.node(at: path) == nil {
-      throw .invalidMapping(SourceLocation(file: "--by"), detail: LocalizedText(
-        da: "forslagsskemaet har intet felt '\(text)'", en: "the proposal schema has no field '\(text)'"))
+      // Suggest a sibling of the last field: `metadata.distrct` → `metadata.district`.
+      var siblings: [String] = []
+      var parent = schema.node(at: Array(path.dropLast()))
+      while case .array(let items, _)? = parent { parent = items }
+      if case .object(let rule)? = parent { siblings = rule.properties.map(\.name) }
+      let suggestion = path.last.flatMap { Suggestion.closest(to: $0, among: siblings) }
+      throw .unknownBreakdownField(text, suggestion: suggestion.map { (path.dropLast() + [$0]).joined(separator: ".") })
     }
     return breakdown
   }

@@ -16,6 +16,8 @@ public enum AuditError: Error, Sendable, Hashable {
   case missingColumn(file: String, column: String, suggestion: String?)
   /// A baseline line that is not a result line of `princip audit --out`.
   case invalidBaseline(SourceLocation, detail: LocalizedText)
+  /// `--by` names a field the proposal schema does not have.
+  case unknownBreakdownField(String, suggestion: String?)
   /// The rules could not be used.
   case rules(PrincipError)
 
@@ -44,6 +46,11 @@ public enum AuditError: Error, Sendable, Hashable {
         : "\(file): the column '\(column)' named in the mapping is not in the header\(hint)"
     case .invalidBaseline(let location, let detail):
       return "\(location): " + (da ? "ikke en resultatlinje fra princip audit: " : "not a result line of princip audit: ") + detail[language]
+    case .unknownBreakdownField(let field, let suggestion):
+      let hint = suggestion.map { da ? " (mente du '\($0)'?)" : " (did you mean '\($0)'?)" } ?? ""
+      return da
+        ? "--by: forslagsskemaet har intet felt '\(field)'\(hint)"
+        : "--by: the proposal schema has no field '\(field)'\(hint)"
     case .rules(let error):
       return error.message(in: language)
     }
