@@ -86,26 +86,3 @@ enum SVGChart {
     return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(abs(tenths % 10))"
   }
 }
-
-/// Escaping and trimming for HTML text.
-enum HTMLText {
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
-
-  static func cut(_ text: String, _ length: Int) -> String {
-    text.count > length ? String(text.prefix(length - 1)) + "…" : text
-  }
-}

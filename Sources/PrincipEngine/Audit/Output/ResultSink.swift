@@ -1,0 +1,6 @@
+/// Where result entries go, in input order.
+public protocol ResultSink {
+  func write(_ bytes: [UInt8]) throws(AuditError)
+}
+
+extension AtomicOutputFile: ResultSink {}
