@@ -43,24 +43,32 @@ for explain in [false, true] {
     for _ in 0..<1_000 { checksum &+= evaluator.assess(proposal, explain: explain).score }
     perEvaluation.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000 / 1_000)
   }
-  print(String(format: "evaluate one proposal (%@, %d rules, %@): median %.2f µs   [target ≤ 20 µs]",
-    pack.label, pack.rules.count, explain ? "explained" : "outcomes and score", median(perEvaluation)))
+  print(String(format: "evaluate one proposal (%@, %d rules, %@): median %.2f µs%@",
+    pack.label, pack.rules.count, explain ? "explained" : "outcomes and score", median(perEvaluation),
+    explain ? "" : "   [target ≤ 20 µs]"))
 }
 
 // 2. The whole process, as a caseworker runs it.
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "princip").path
 guard FileManager.default.isExecutableFile(atPath: binary) else { fail("build princip first: swift build -c release") }
+// posix_spawn and waitpid directly: Foundation's Process adds milliseconds of its own.
 var wallTimes: [Double] = []
+let argv = [binary, "check", proposalPath]
 for _ in 0..<41 {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: binary)
-  process.arguments = ["check", proposalPath]
-  process.standardOutput = FileHandle.nullDevice
-  process.standardError = FileHandle.nullDevice
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+  var cArguments = argv.map { strdup($0) } + [nil]
+  var pid: pid_t = 0
   let start = DispatchTime.now().uptimeNanoseconds
-  do { try process.run() } catch { fail("cannot run \(binary): \(error)") }
-  process.waitUntilExit()
+  let spawned = posix_spawn(&pid, binary, &actions, nil, &cArguments, environ)
+  var status: Int32 = 0
+  if spawned == 0 { waitpid(pid, &status, 0) }
   wallTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+  cArguments.forEach { free($0) }
+  posix_spawn_file_actions_destroy(&actions)
+  if spawned != 0 { fail("cannot run \(binary): error \(spawned)") }
 }
 print(String(format: "princip check %@ (whole process): median %.1f ms   [target ≤ 25 ms]", proposalPath, median(wallTimes)))
 if checksum == 42 { print("") }  // keeps the evaluations from being optimised away
