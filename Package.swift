@@ -25,7 +25,7 @@ let package = Package(
     // Builds Rules/ into the engine, so the binary works when copied on its own.
     .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["embed-rules"]),
     .executableTarget(
-      name: "embed-rules", dependencies: [.product(name: "Yams", package: "Yams")], path: "Sources/embed-rules"),
+      name: "embed-rules", dependencies: ["CEL", .product(name: "Yams", package: "Yams")], path: "Sources/embed-rules"),
     // The command-line tool: parses arguments, calls the engine, prints.
     .executableTarget(
       name: "princip",
@@ -37,7 +37,7 @@ let package = Package(
     // Prints the check benchmarks: evaluation in the library, and the whole process.
     .executableTarget(name: "princip-bench", dependencies: ["PrincipEngine", "CEL"]),
     // Seeded synthetic decisions for `princip audit` and its benchmark (Benchmarks/).
-    .executableTarget(name: "princip-gen", dependencies: ["PrincipEngine"]),
+    .executableTarget(name: "princip-gen", dependencies: ["PrincipEngine", "CEL"]),
     .testTarget(name: "CELTests", dependencies: ["CEL"]),
     .testTarget(name: "PrincipEngineTests", dependencies: ["PrincipEngine", "CEL"]),
   ]

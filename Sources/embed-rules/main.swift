@@ -2,6 +2,7 @@
 // YAML file a JSON rendition that loads far faster than YAML at start-up:
 //   embed-rules RULES_DIR OUTPUT.swift
 // Used by the EmbedRules build plugin; not a user-facing tool.
+import CEL
 import Foundation
 import Yams
 
@@ -31,23 +32,6 @@ func literal(_ text: String) -> String {
   return "\(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)"
 }
 
-/// JSON text of a string.
-func quoted(_ text: String) -> String {
-  var out = "\""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\r": out += "\\r"
-    case "\t": out += "\\t"
-    case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-    default: out.unicodeScalars.append(scalar)
-    }
-  }
-  return out + "\""
-}
-
 /// The YAML node as JSON, keeping YAML's resolved scalar types; `nil` if it has no JSON form.
 func json(_ node: Node) -> String? {
   switch node {
@@ -55,12 +39,12 @@ func json(_ node: Node) -> String? {
     switch Tag.Name(rawValue: node.tag.rawValue) {
     case .null: return "null"
     case .bool: return Bool.construct(from: scalar).map { $0 ? "true" : "false" }
-    case .int: return Int64(scalar.string).map(String.init) ?? quoted(scalar.string)
+    case .int: return Int64(scalar.string).map(String.init) ?? CELValue.string(scalar.string).jsonText
     case .float:
-      guard let number = Double.construct(from: scalar), number.isFinite else { return quoted(scalar.string) }
+      guard let number = Double.construct(from: scalar), number.isFinite else { return CELValue.string(scalar.string).jsonText }
       // Keep a fraction so the reader sees a double, not an int.
       return number == number.rounded() && abs(number) < 1e15 ? String(format: "%.1f", number) : "\(number)"
-    default: return quoted(scalar.string)
+    default: return CELValue.string(scalar.string).jsonText
     }
   case .sequence(let sequence):
     let elements = sequence.map(json)
@@ -70,7 +54,7 @@ func json(_ node: Node) -> String? {
     var parts: [String] = []
     for (key, value) in mapping {
       guard case .scalar(let name) = key, let element = json(value) else { return nil }
-      parts.append(quoted(name.string) + ":" + element)
+      parts.append(CELValue.string(name.string).jsonText + ":" + element)
     }
     return "{" + parts.joined(separator: ",") + "}"
   case .alias:

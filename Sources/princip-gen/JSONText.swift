@@ -1,3 +1,5 @@
+import CEL
+
 /// A JSON object written field by field, compact, in the order the fields are added.
 struct JSONText {
   private(set) var text = "{"
@@ -22,16 +24,6 @@ struct JSONText {
 
   var json: String { text + "}" }
 
-  static func quote(_ value: String) -> String {
-    var out = "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
-  }
+  /// A JSON string literal, escaped by CEL's JSON writer.
+  static func quote(_ value: String) -> String { CELValue.string(value).jsonText }
 }
