@@ -1,3 +1,5 @@
+import CEL
+
 /// A JSON value whose objects keep their keys in the order written, so reports come out
 /// in a fixed, documented order (`JSONSerialization` would reorder them).
 enum JSONNode: Sendable {
@@ -81,22 +83,8 @@ enum JSONNode: Sendable {
   }
 
   /// A JSON string literal: quotes, backslashes and control characters escaped, all other
-  /// characters (æ, ø, å, «, ») as they are, in UTF-8.
+  /// characters (æ, ø, å, «, ») as they are, in UTF-8 — CEL's JSON writer does it.
   private static func quote(_ text: String, into out: inout String) {
-    out += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    out += "\""
+    out += CELValue.string(text).jsonText
   }
 }
