@@ -10,6 +10,26 @@ struct LanguageOption: ParsableArguments {
   var language: Language = .da
 }
 
+/// `--pack NAME` and `--rules DIR`: which rules `rules list` and `rules show` read.
+struct PackFilterOptions: ParsableArguments {
+  @Option(help: "Only this pack.")
+  var pack: String?
+
+  @Option(name: .customLong("rules"), help: "The rules folder (default: the rules built into princip).")
+  var directory: String?
+
+  /// The library with just the chosen pack (or all), exiting with status 2 if unusable.
+  func library(language: Language) throws -> RuleLibrary {
+    let library = try RuleSource.library(directory, only: pack.map { [$0] }, language: language)
+    if let pack, library.versions(of: pack).isEmpty {
+      // Only the named pack was loaded: name the ones there are from the whole folder.
+      let known = RuleLibrary.load(try RuleSource.files(directory), examples: false).library?.packNames ?? []
+      throw PrincipError.unknownPack(pack, available: known).report(in: language)
+    }
+    return library
+  }
+}
+
 /// Exit codes shared by the commands (see docs/exit-codes.md).
 enum ExitStatus {
   /// Invalid input or usage.

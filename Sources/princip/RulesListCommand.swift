@@ -8,19 +8,12 @@ struct RulesListCommand: ParsableCommand {
     abstract: "List each pack's principles with their quotes and the rules that enforce them."
   )
 
-  @Option(help: "Only this pack.")
-  var pack: String?
-
-  @Option(name: .customLong("rules"), help: "The rules folder (default: the rules built into princip).")
-  var directory: String?
+  @OptionGroup var packs: PackFilterOptions
 
   @OptionGroup var options: LanguageOption
 
   func run() throws {
-    let library = try RuleSource.library(directory, only: pack.map { [$0] }, language: options.language)
-    if let pack, library.versions(of: pack).isEmpty {
-      throw PrincipError.unknownPack(pack, available: library.packNames).report(in: options.language)
-    }
+    let library = try packs.library(language: options.language)
     print(library.packs.map { PackDescription(pack: $0, language: options.language).text }.joined(separator: "\n"))
   }
 }

@@ -12,16 +12,12 @@ struct RulesShowCommand: ParsableCommand {
   @Argument(help: "A rule id (halsnaes.local-before-external) or a principle id (local-before-external).")
   var id: String
 
-  @Option(help: "Only this pack.")
-  var pack: String?
-
-  @Option(name: .customLong("rules"), help: "The rules folder (default: the rules built into princip).")
-  var directory: String?
+  @OptionGroup var packs: PackFilterOptions
 
   @OptionGroup var options: LanguageOption
 
   func run() throws {
-    let library = try RuleSource.library(directory, only: pack.map { [$0] }, language: options.language)
+    let library = try packs.library(language: options.language)
     var shown: [String] = []
     for pack in library.packs {
       let description = PackDescription(pack: pack, language: options.language)
