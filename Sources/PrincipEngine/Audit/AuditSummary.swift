@@ -91,10 +91,10 @@ public struct AuditSummary: Sendable {
     lastDate = tally.lastDate
     firstErrors = tally.firstErrors
     serious = tally.serious.decisions.compactMap { result in
-      guard case .judged(let judgement) = result.outcome else { return nil }
+      guard case .judged(let judgement) = result.outcome, let assessment = judge.explain(judgement) else { return nil }
       return SeriousDecision(
-        caseID: judgement.assessment.caseID, location: result.location, pack: judge.library.packs[judgement.packIndex],
-        decisionDate: judgement.decisionDate, assessment: judge.explain(judgement))
+        caseID: judgement.caseID, location: result.location, pack: judge.library.packs[judgement.packIndex],
+        decisionDate: judgement.decisionDate, assessment: assessment)
     }
   }
 

@@ -37,7 +37,7 @@ struct AuditTally: Sendable {
       if firstErrors.count < Self.keptErrors { firstErrors.append(error) }
     case .judged(let judgement):
       judged += 1
-      let assessment = judgement.assessment
+      let assessment = judgement.scorecard
       if let index = Verdict.allCases.firstIndex(of: assessment.verdict) { verdicts[index] += 1 }
       if firstDate.map({ judgement.decisionDate < $0 }) ?? true { firstDate = judgement.decisionDate }
       if lastDate.map({ judgement.decisionDate > $0 }) ?? true { lastDate = judgement.decisionDate }

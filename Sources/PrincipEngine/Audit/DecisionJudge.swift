@@ -91,16 +91,17 @@ struct DecisionJudge: Sendable {
         return failure(error)
       }
     }
-    let assessment = evaluators[index].assess(proposal, explain: false)
+    let scorecard = evaluators[index].scorecard(proposal)
     let groups = breakdown?.groups(of: proposal, date: date) ?? []
-    let judgement = Judgement(packIndex: index, decisionDate: date, assessment: assessment, groups: groups, proposal: proposal)
+    let judgement = Judgement(
+      packIndex: index, decisionDate: date, caseID: caseID ?? "?", scorecard: scorecard, groups: groups, proposal: proposal)
     return DecisionResult(record: record, location: location, outcome: .judged(judgement))
   }
 
-  /// The assessment again with messages, remedies and evidence, for the report.
-  func explain(_ judgement: Judgement) -> Assessment {
-    guard let proposal = judgement.proposal else { return judgement.assessment }
-    return evaluators[judgement.packIndex].assess(proposal, explain: true)
+  /// The full assessment, with messages, remedies and evidence, for the report; `nil`
+  /// when the judgement no longer holds its proposal.
+  func explain(_ judgement: Judgement) -> Assessment? {
+    judgement.proposal.map { evaluators[judgement.packIndex].assess($0, explain: true) }
   }
 
   /// The most serious outcome of each principle a judged decision touched, as slots of
@@ -120,9 +121,9 @@ struct DecisionJudge: Sendable {
     let slots = table.principleSlots[judgement.packIndex]
     worst.removeAll(keepingCapacity: true)
     worst.append(contentsOf: repeatElement(Self.rank(.notApplicable), count: slots.count))
-    judgement.assessment.forEachFinding(scopes: ruleScopes[judgement.packIndex]) { ruleIndex, finding in
+    judgement.scorecard.forEach(scopes: ruleScopes[judgement.packIndex]) { ruleIndex, _, outcome in
       let local = perRule[ruleIndex]
-      worst[local] = min(worst[local], Self.rank(finding.outcome))
+      worst[local] = min(worst[local], Self.rank(outcome))
     }
     outcomes.removeAll(keepingCapacity: true)
     for (local, rank) in worst.enumerated() where rank != Self.rank(.notApplicable) {

@@ -17,7 +17,7 @@ public struct DecisionResult: Sendable {
   /// The case id, when known.
   public var caseID: String? {
     switch outcome {
-    case .judged(let judgement): judgement.assessment.caseID
+    case .judged(let judgement): judgement.caseID
     case .error(let error): error.caseID
     }
   }
@@ -28,7 +28,10 @@ public struct Judgement: Sendable {
   /// Index of the pack version in ``RuleLibrary/packs``.
   public var packIndex: Int
   public var decisionDate: CivilDate
-  public var assessment: Assessment
+  /// The proposal's case id: the only identifier princip prints.
+  public var caseID: String
+  /// Each finding's outcome, the score and the verdict.
+  public var scorecard: Scorecard
   /// The decision's keys for the requested breakdown; a decision may fall in several
   /// groups (one per intervention kind, say).
   public var groups: [String]

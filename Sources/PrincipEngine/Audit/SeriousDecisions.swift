@@ -25,13 +25,11 @@ struct SeriousDecisions: Sendable {
 
   /// - Complexity: O(1) for a decision that is not among the most serious (most of them).
   mutating func consider(_ result: DecisionResult) {
-    guard capacity > 0, case .judged(let judgement) = result.outcome, judgement.assessment.verdict.hasViolations else { return }
-    let score = judgement.assessment.score
+    guard capacity > 0, case .judged(let judgement) = result.outcome, judgement.scorecard.verdict.hasViolations else { return }
+    let score = judgement.scorecard.score
     // Cheap test first: a higher score than the least serious kept cannot enter.
     if kept.count == capacity, let last = kept.last, score > last.key.score { return }
-    var violations = 0
-    for finding in judgement.assessment.findings where finding.outcome == .violated { violations += 1 }
-    insert(Key(score: score, negatedViolations: -violations, record: result.record), result)
+    insert(Key(score: score, negatedViolations: -judgement.scorecard.violations, record: result.record), result)
   }
 
   mutating func merge(_ other: SeriousDecisions) {

@@ -20,59 +20,75 @@ final class CompiledRule: Sendable {
     justificationKeys = ([rule.principleID] + (principle?.themes ?? [])).map(CELValue.string)
   }
 
-  /// Turns the CEL results of `when` and `require` for one subject into a finding.
-  func judge(_ subject: Subject, _ activation: CELActivation, justifications: CELMap?, explain: Bool) -> Finding {
-    var finding = Finding(
-      ruleID: rule.id, principleID: rule.principleID, severity: rule.severity, subject: subject,
-      outcome: .satisfied, missing: [], evidence: [])
-    var missing: [String] = []
+  /// What `when` and `require` came to for one subject, before it is worded as a finding.
+  enum Result {
+    case notApplicable
+    case satisfied
+    case violated
+    case justified(String)
+    /// Facts are missing: the unknowns of `when` (if it was unknown) and of `require`.
+    case missing(when: CELUnknown?, require: CELUnknown?)
+    /// An expression gave an error or a non-bool: a rule or data problem.
+    case failed(String)
 
-    if let when {
-      switch when.evaluate(activation) {
-      case .value(.bool(false)):
-        finding.outcome = .notApplicable
-        return finding
-      case .value(.bool(true)):
-        break
-      case .unknown(let unknown):
-        missing = unknown.paths
-      case .value(let other):
-        return undetermined(finding, activation, explain, problem: "when: expected a bool, got \(other.typeName)")
-      case .error(let error):
-        return undetermined(finding, activation, explain, problem: "when: \(error.message)")
+    var outcome: Outcome {
+      switch self {
+      case .notApplicable: .notApplicable
+      case .satisfied: .satisfied
+      case .violated: .violated
+      case .justified: .justified
+      case .missing, .failed: .undetermined
       }
     }
-
-    switch require.evaluate(activation) {
-    case .value(.bool(true)):
-      finding.outcome = .satisfied
-    case .value(.bool(false)) where missing.isEmpty:
-      if rule.justifiable, let reason = justification(in: justifications) {
-        finding.outcome = .justified
-        finding.justification = reason
-      } else {
-        finding.outcome = .violated
-      }
-    case .value(.bool(false)):
-      // It fails, but whether the rule applies at all is unknown.
-      finding.outcome = .undetermined
-    case .unknown(let unknown):
-      finding.outcome = .undetermined
-      missing = Array(Set(missing).union(unknown.paths)).sorted()
-    case .value(let other):
-      return undetermined(finding, activation, explain, problem: "require: expected a bool, got \(other.typeName)")
-    case .error(let error):
-      return undetermined(finding, activation, explain, problem: "require: \(error.message)")
-    }
-    finding.missing = missing
-    if explain { explainFinding(&finding, activation) }
-    return finding
   }
 
-  private func undetermined(_ finding: Finding, _ activation: CELActivation, _ explain: Bool, problem: String) -> Finding {
-    var finding = finding
-    finding.outcome = .undetermined
-    finding.problem = problem
+  /// Evaluates the rule for one subject.
+  func evaluate(_ activation: CELActivation, justifications: CELMap?) -> Result {
+    var whenUnknown: CELUnknown?
+    if let when {
+      switch when.evaluate(activation) {
+      case .value(.bool(false)): return .notApplicable
+      case .value(.bool(true)): break
+      case .unknown(let unknown): whenUnknown = unknown
+      case .value(let other): return .failed("when: expected a bool, got \(other.typeName)")
+      case .error(let error): return .failed("when: \(error.message)")
+      }
+    }
+    switch require.evaluate(activation) {
+    case .value(.bool(true)):
+      return .satisfied
+    case .value(.bool(false)) where whenUnknown == nil:
+      if rule.justifiable, let reason = justification(in: justifications) { return .justified(reason) }
+      return .violated
+    case .value(.bool(false)):
+      // It fails, but whether the rule applies at all is unknown.
+      return .missing(when: whenUnknown, require: nil)
+    case .unknown(let unknown):
+      return .missing(when: whenUnknown, require: unknown)
+    case .value(let other):
+      return .failed("require: expected a bool, got \(other.typeName)")
+    case .error(let error):
+      return .failed("require: \(error.message)")
+    }
+  }
+
+  /// The finding for one subject, explained (messages, remedies, evidence) when asked.
+  func judge(_ subject: Subject, _ activation: CELActivation, justifications: CELMap?, explain: Bool) -> Finding {
+    let result = evaluate(activation, justifications: justifications)
+    var finding = Finding(
+      ruleID: rule.id, principleID: rule.principleID, severity: rule.severity, subject: subject,
+      outcome: result.outcome, missing: [], evidence: [])
+    switch result {
+    case .justified(let reason):
+      finding.justification = reason
+    case .missing(let when, let require):
+      let paths = (when?.paths ?? []) + (require?.paths ?? [])
+      finding.missing = when != nil && require != nil ? Array(Set(paths)).sorted() : paths
+    case .failed(let problem):
+      finding.problem = problem
+    case .notApplicable, .satisfied, .violated:
+      break
+    }
     if explain { explainFinding(&finding, activation) }
     return finding
   }

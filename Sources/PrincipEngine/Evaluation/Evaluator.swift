@@ -7,11 +7,15 @@ public struct Evaluator: Sendable {
   private let ladder: CELValue
   /// The pack's rules, readied for evaluation (same order as `pack.rules`).
   private let rules: [CompiledRule]
+  private let severities: [Severity]
+  private let scopes: [RuleScope]
 
   public init(pack: RulePack, ladder: Ladder) {
     self.pack = pack
     self.ladder = ladder.value
-    self.rules = pack.rules.map { CompiledRule($0, principle: pack.principle($0.principleID)) }
+    rules = pack.rules.map { CompiledRule($0, principle: pack.principle($0.principleID)) }
+    severities = pack.rules.map(\.severity)
+    scopes = pack.ruleScopes
   }
 
   /// Judges a proposal that has passed the schema (`ProposalSchema.validate`).
@@ -28,6 +32,27 @@ public struct Evaluator: Sendable {
     }
     return Scoring.assessment(
       caseID: proposal["case_id"]?.stringValue ?? "?", pack: pack, findings: findings, interventions: subjects.values)
+  }
+
+  /// Judges a proposal that has passed the schema for its outcomes, score and verdict
+  /// only: the same outcomes as ``assess(_:explain:)``, without building findings.
+  /// - Complexity: O(rules × interventions) rule evaluations.
+  public func scorecard(_ proposal: CELValue) -> Scorecard {
+    let subjects = Subjects(proposal, ladder: ladder)
+    var outcomes: [Outcome] = []
+    outcomes.reserveCapacity(rules.count * max(1, subjects.interventions.count))
+    for rule in rules {
+      switch rule.rule.scope {
+      case .proposal:
+        outcomes.append(rule.evaluate(subjects.proposal, justifications: subjects.justifications).outcome)
+      case .intervention:
+        for activation in subjects.interventions {
+          outcomes.append(rule.evaluate(activation, justifications: subjects.justifications).outcome)
+        }
+      }
+    }
+    return Scoring.scorecard(
+      outcomes: outcomes, interventionCount: subjects.interventions.count, severities: severities, scopes: scopes, pack: pack)
   }
 
   /// The findings of one rule: one for a proposal-scoped rule, one per intervention otherwise.

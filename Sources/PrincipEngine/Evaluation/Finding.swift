@@ -10,9 +10,12 @@ public enum Subject: Sendable, Hashable, Comparable {
   public var path: String {
     switch self {
     case .proposal: "proposal"
-    case .intervention(let index): "proposal.interventions[\(index)]"
+    case .intervention(let index): index < Self.interventionPaths.count ? Self.interventionPaths[index] : "proposal.interventions[\(index)]"
     }
   }
+
+  /// The paths of the first interventions, made once: every proposal's subjects need them.
+  private static let interventionPaths = (0..<64).map { "proposal.interventions[\($0)]" }
 }
 
 /// A fact of the proposal that decided a finding: its path and value (`nil` when missing).
@@ -43,11 +46,5 @@ public struct Finding: Sendable {
 
   /// Score points this finding costs: the severity's weight for a violation, a quarter
   /// of it when undetermined, nothing otherwise.
-  public var penalty: Int {
-    switch outcome {
-    case .violated: severity.weight
-    case .undetermined: severity.weight / 4
-    case .satisfied, .justified, .notApplicable: 0
-    }
-  }
+  public var penalty: Int { severity.penalty(for: outcome) }
 }

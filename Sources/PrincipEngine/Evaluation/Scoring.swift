@@ -2,7 +2,7 @@ import CEL
 
 /// The score and verdict of an assessment.
 ///
-/// Each finding costs `Finding.penalty` points: a violation its severity's weight
+/// Each finding costs ``Severity/penalty(for:)`` points: a violation its severity's weight
 /// (minor 8, major 20, critical 40), an undetermined rule a quarter of that, anything
 /// else nothing. A proposal scores 100 minus all its findings' penalties, an
 /// intervention 100 minus the penalties of the findings about it, both at least 0.
@@ -23,11 +23,6 @@ enum Scoring {
       undetermined = undetermined || finding.outcome == .undetermined
     }
     let score = max(0, 100 - total)
-    let verdict: Verdict =
-      if !violated { undetermined ? .needsInformation : .compliant }
-      else if score >= pack.scoring.approve { .minorDeviations }
-      else if score >= pack.scoring.review { .deviations }
-      else { .nonCompliant }
     let scores = interventions.enumerated().map { index, intervention in
       Assessment.InterventionScore(
         index: index, kind: intervention["kind"]?.stringValue, title: intervention["title"]?.stringValue,
@@ -35,6 +30,30 @@ enum Scoring {
     }
     return Assessment(
       caseID: caseID, pack: .init(name: pack.name, version: pack.version, fingerprint: pack.fingerprint),
-      findings: findings, interventions: scores, score: score, verdict: verdict)
+      findings: findings, interventions: scores, score: score,
+      verdict: verdict(score: score, violated: violated, undetermined: undetermined, pack: pack))
+  }
+
+  /// The score and verdict from outcomes alone, the same as ``assessment(caseID:pack:findings:interventions:)``
+  /// would give. `severities` are the pack's rules' severities, in rule order.
+  static func scorecard(outcomes: [Outcome], interventionCount: Int, severities: [Severity], scopes: [RuleScope], pack: RulePack) -> Scorecard {
+    var card = Scorecard(outcomes: outcomes, interventionCount: interventionCount, score: 100, verdict: .compliant)
+    var total = 0
+    var violated = false, undetermined = false
+    card.forEach(scopes: scopes) { ruleIndex, _, outcome in
+      total += severities[ruleIndex].penalty(for: outcome)
+      violated = violated || outcome == .violated
+      undetermined = undetermined || outcome == .undetermined
+    }
+    card.score = max(0, 100 - total)
+    card.verdict = verdict(score: card.score, violated: violated, undetermined: undetermined, pack: pack)
+    return card
+  }
+
+  private static func verdict(score: Int, violated: Bool, undetermined: Bool, pack: RulePack) -> Verdict {
+    if !violated { undetermined ? .needsInformation : .compliant }
+    else if score >= pack.scoring.approve { .minorDeviations }
+    else if score >= pack.scoring.review { .deviations }
+    else { .nonCompliant }
   }
 }

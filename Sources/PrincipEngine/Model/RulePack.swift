@@ -59,3 +59,8 @@ public struct RulePack: Sendable {
   /// `halsnaes 2019.1`
   public var label: String { "\(name) \(version)" }
 }
+
+extension RulePack {
+  /// Each rule's scope, in rule order.
+  var ruleScopes: [RuleScope] { rules.map(\.scope) }
+}

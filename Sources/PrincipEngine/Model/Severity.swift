@@ -11,6 +11,17 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     }
   }
 
+  /// Score points a finding with this severity costs: the weight for a violation, a
+  /// quarter of it when undetermined, nothing otherwise.
+  @inline(__always)
+  public func penalty(for outcome: Outcome) -> Int {
+    switch outcome {
+    case .violated: weight
+    case .undetermined: weight / 4
+    case .satisfied, .justified, .notApplicable: 0
+    }
+  }
+
   public static func < (lhs: Self, rhs: Self) -> Bool { lhs.weight < rhs.weight }
 }
 

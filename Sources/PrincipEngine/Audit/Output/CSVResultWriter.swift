@@ -30,23 +30,23 @@ struct CSVResultWriter: ResultWriter {
       bytes.append(csvField: error.message(in: language))
     case .judged(let judgement):
       let pack = packs[judgement.packIndex]
-      let assessment = judgement.assessment
+      let scorecard = judgement.scorecard
       for field in [pack.name, pack.version, pack.fingerprint, judgement.decisionDate.description] {
         bytes.append(UInt8(ascii: ","))
         bytes.append(csvField: field)
       }
       bytes.append(UInt8(ascii: ","))
-      bytes.append(decimal: assessment.score)
+      bytes.append(decimal: scorecard.score)
       bytes.append(UInt8(ascii: ","))
-      bytes.append(text: assessment.verdict.rawValue)
+      bytes.append(text: scorecard.verdict.rawValue)
       for outcome in [Outcome.violated, .justified, .undetermined, .satisfied] {
         bytes.append(UInt8(ascii: ","))
         var cell = ""
-        assessment.forEachFinding(scopes: scopes[judgement.packIndex]) { ruleIndex, finding in
-          guard finding.outcome == outcome else { return }
+        scorecard.forEach(scopes: scopes[judgement.packIndex]) { ruleIndex, subject, found in
+          guard found == outcome else { return }
           if !cell.isEmpty { cell += " " }
           cell += pack.rules[ruleIndex].id
-          if case .intervention(let index) = finding.subject { cell += "[\(index)]" }
+          if case .intervention(let index) = subject { cell += "[\(index)]" }
         }
         bytes.append(csvField: cell)
       }

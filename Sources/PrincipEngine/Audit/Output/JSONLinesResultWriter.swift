@@ -64,23 +64,23 @@ struct JSONLinesResultWriter: ResultWriter {
         bytes.append(jsonString: error.place.description)
       }
     case .judged(let judgement):
-      let assessment = judgement.assessment
+      let scorecard = judgement.scorecard
       bytes.append(contentsOf: packFragments[judgement.packIndex])
       bytes.append(",\"decision_date\":")
       bytes.append(jsonString: judgement.decisionDate.description)
       bytes.append(",\"score\":")
-      bytes.append(decimal: assessment.score)
+      bytes.append(decimal: scorecard.score)
       bytes.append(",\"verdict\":\"")
-      bytes.append(text: assessment.verdict.rawValue)
+      bytes.append(text: scorecard.verdict.rawValue)
       bytes.append("\",\"findings\":[")
       var first = true
       let fragments = ruleFragments[judgement.packIndex]
-      assessment.forEachFinding(scopes: scopes[judgement.packIndex]) { ruleIndex, finding in
-        guard finding.outcome != .notApplicable else { return }
+      scorecard.forEach(scopes: scopes[judgement.packIndex]) { ruleIndex, subject, outcome in
+        guard outcome != .notApplicable else { return }
         if !first { bytes.append(UInt8(ascii: ",")) }
         first = false
         bytes.append(contentsOf: fragments[ruleIndex])
-        switch finding.subject {
+        switch subject {
         case .proposal:
           bytes.append("\"proposal\"")
         case .intervention(let index):
@@ -88,7 +88,7 @@ struct JSONLinesResultWriter: ResultWriter {
           bytes.append(decimal: index)
           bytes.append("]\"")
         }
-        switch finding.outcome {
+        switch outcome {
         case .satisfied: bytes.append(",\"outcome\":\"satisfied\"}")
         case .violated: bytes.append(",\"outcome\":\"violated\"}")
         case .justified: bytes.append(",\"outcome\":\"justified\"}")
