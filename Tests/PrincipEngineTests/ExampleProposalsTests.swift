@@ -70,7 +70,13 @@ struct ExampleProposalsTests {
     let (own, date) = try #require(ProposalReader.packAndDate(of: proposal))
     let name = expected.pack ?? own
     let pack = try (try? library.pack(named: name, on: date)) ?? library.latest(named: name)
-    let assessment = Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
+    let evaluator = Evaluator(pack: pack, ladder: library.ladder)
+    let assessment = evaluator.assess(proposal)
+    // The audit's scorecard must read the same as the full assessment.
+    let scorecard = evaluator.scorecard(proposal)
+    #expect(scorecard.outcomes == assessment.findings.map(\.outcome), "\(expected.file) under \(pack.label)")
+    #expect(scorecard.score == assessment.score && scorecard.verdict == assessment.verdict, "\(expected.file) under \(pack.label)")
+    #expect(scorecard.violations == assessment.findings.filter { $0.outcome == .violated }.count)
     if let verdict = expected.verdict {
       #expect(assessment.verdict.rawValue == verdict, "\(expected.file) under \(pack.label): score \(assessment.score)")
     }
