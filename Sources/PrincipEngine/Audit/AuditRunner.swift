@@ -1,11 +1,10 @@
 import CEL
-import Dispatch
 
 /// Runs an audit: reads the inputs as a stream of batches, judges each batch on a worker
 /// thread, and writes results and tallies in input order.
 ///
-/// Memory stays flat: a round holds `2 × threads` batches of about
-/// ``AuditOptions/batchBytes`` each, and the tally's size depends on the number of
+/// Memory stays flat: at most `4 × threads` batches of about ``AuditOptions/batchBytes``
+/// each are in flight, and the tally's size depends on the number of
 /// principles and groups, not on the number of decisions. Output bytes and counts are the
 /// same for any number of threads.
 public struct AuditRunner: Sendable {
@@ -37,7 +36,7 @@ public struct AuditRunner: Sendable {
   ///
   /// - Parameters:
   ///   - results: where the per-decision results go (with `resultFormat`), in input order.
-  ///   - progress: called after each round of batches, on the calling thread.
+  ///   - progress: called after each batch of records, on the calling thread.
   /// - Throws: ``AuditError`` when an input cannot be read or the results cannot be
   ///   written; a bad record never throws, it becomes an error row.
   public func run(
@@ -48,32 +47,32 @@ public struct AuditRunner: Sendable {
     let batches = RecordBatches(inputs: inputs, options: options, schema: judge.library.schema)
     let totalBytes = inputs.reduce(0 as Int?) { sum, input in input.byteCount.flatMap { size in sum.map { $0 + size } } }
     var tally = newTally()
-    let perRound = options.threads == 1 ? 1 : options.threads * 2
-    var round: [(RecordBatch, firstRecord: Int)] = []
     var nextRecord = 1
-    var exhausted = false
-    var unwritten: [[UInt8]] = []
-    while !exhausted {
-      round.removeAll(keepingCapacity: true)
-      while round.count < perRound {
-        guard let batch = try batches.next() else {
-          exhausted = true
-          break
-        }
-        round.append((batch, nextRecord))
-        nextRecord += batch.count
-      }
-      guard !round.isEmpty else { break }
-      // The previous round's results are written while this round is judged.
-      let outputs = try process(round, writers: writers, writing: unwritten, to: results)
-      unwritten = []
-      for output in outputs {
-        if !output.bytes.isEmpty { unwritten.append(output.bytes) }
-        tally.merge(output.tally)
-      }
+    func nextBatch() throws(AuditError) -> (batch: RecordBatch, firstRecord: Int)? {
+      guard let batch = try batches.next() else { return nil }
+      defer { nextRecord += batch.count }
+      return (batch, nextRecord)
+    }
+    func deliver(_ output: BatchOutput) throws(AuditError) {
+      if !output.bytes.isEmpty { try results?.write(output.bytes) }
+      tally.merge(output.tally)
       progress?(AuditProgress(records: tally.read, errors: tally.errors, bytesRead: batches.bytesRead, totalBytes: totalBytes))
     }
-    for bytes in unwritten { try results?.write(bytes) }
+    if options.threads == 1 {
+      while let (batch, firstRecord) = try nextBatch() {
+        try deliver(process(batch, firstRecord: firstRecord, judge: judge, writer: writers[0]))
+      }
+    } else {
+      // The calling thread reads and writes; the workers judge, each with its own rules.
+      let workers = self.workers
+      let pipeline = OrderedPipeline<(batch: RecordBatch, firstRecord: Int), BatchOutput>(
+        workers: options.threads, window: options.threads * 4
+      ) { [self] worker, job in
+        let replica = worker < workers.count ? worker : 0
+        return process(job.batch, firstRecord: job.firstRecord, judge: workers[replica], writer: writers[replica])
+      }
+      try pipeline.run(next: nextBatch, deliver: deliver)
+    }
     return AuditSummary(tally: tally, judge: judge, options: options, inputs: inputs.map(\.path))
   }
 
@@ -84,38 +83,6 @@ public struct AuditRunner: Sendable {
 
   private func newTally() -> AuditTally {
     AuditTally(principleCount: judge.table.entries.count, packCount: judge.library.packs.count, keepSerious: options.seriousCount)
-  }
-
-  /// Judges the batches of a round, in parallel when there are several threads, while
-  /// one task writes the previous round's results.
-  private func process(
-    _ round: [(RecordBatch, firstRecord: Int)], writers: [(any ResultWriter)?], writing earlier: [[UInt8]], to results: (any ResultSink)?
-  ) throws(AuditError) -> [BatchOutput] {
-    if options.threads == 1 {
-      for bytes in earlier { try results?.write(bytes) }
-      return round.map { process($0.0, firstRecord: $0.firstRecord, judge: judge, writer: writers[0]) }
-    }
-    let slots = OrderedSlots<BatchOutput>(count: round.count)
-    let failure = OrderedSlots<AuditError>(count: 1)
-    let sink = UncheckedSink(sink: results)
-    let lanes = options.threads
-    // Lane w judges batches w, w + lanes, … with its own judge; one more task writes.
-    DispatchQueue.concurrentPerform(iterations: lanes + 1) { lane in
-      guard lane < lanes else {
-        do throws(AuditError) {
-          for bytes in earlier { try sink.sink?.write(bytes) }
-        } catch {
-          failure.store(error, at: 0)
-        }
-        return
-      }
-      let worker = lane < workers.count ? lane : 0
-      for index in stride(from: lane, to: round.count, by: lanes) {
-        slots.store(process(round[index].0, firstRecord: round[index].firstRecord, judge: workers[worker], writer: writers[worker]), at: index)
-      }
-    }
-    if let error = failure.values().first { throw error }
-    return slots.values()
   }
 
   private func process(_ batch: RecordBatch, firstRecord: Int, judge: DecisionJudge, writer: (any ResultWriter)?) -> BatchOutput {
@@ -162,29 +129,4 @@ public struct AuditRunner: Sendable {
     }
     return BatchOutput(bytes: bytes, tally: tally)
   }
-}
-
-/// The result sink, handed to the one task that writes; only that task touches it.
-private struct UncheckedSink: @unchecked Sendable {
-  let sink: (any ResultSink)?
-}
-
-/// Results of parallel work, one slot per task; each slot is written by exactly one task
-/// and read only after all of them finished.
-private final class OrderedSlots<Value>: @unchecked Sendable {
-  private let storage: UnsafeMutableBufferPointer<Value?>
-
-  init(count: Int) {
-    storage = .allocate(capacity: count)
-    storage.initialize(repeating: nil)
-  }
-
-  deinit {
-    storage.deinitialize()
-    storage.deallocate()
-  }
-
-  func store(_ value: Value, at index: Int) { storage[index] = value }
-
-  func values() -> [Value] { storage.compactMap { $0 } }
 }
