@@ -10,8 +10,8 @@ struct AuditTally: Sendable {
   var all: GroupCounts
   /// The requested breakdown, by group key.
   var groups: [String: GroupCounts] = [:]
-  /// The trend, by month (`2024-03`).
-  var months: [String: GroupCounts] = [:]
+  /// The trend, by month: the key is `year × 12 + month − 1` (cheaper than text per decision).
+  var months: [Int: GroupCounts] = [:]
   /// Judged decisions per pack version, indexed like ``RuleLibrary/packs``.
   var byPack: [GroupCounts]
   var firstDate: CivilDate?
@@ -47,7 +47,7 @@ struct AuditTally: Sendable {
       for group in judgement.groups {
         Self.count(&groups[group, default: GroupCounts(principleCount: all.principles.count)], score: assessment.score, violating: violating, outcomes)
       }
-      let month = Breakdown.month(judgement.decisionDate)
+      let month = judgement.decisionDate.year * 12 + judgement.decisionDate.month - 1
       Self.count(&months[month, default: GroupCounts(principleCount: all.principles.count)], score: assessment.score, violating: violating, outcomes)
       serious.consider(result)
     }

@@ -75,8 +75,10 @@ public enum Breakdown: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// `2024-03`
-  static func month(_ date: CivilDate) -> String {
-    date.month < 10 ? "\(date.year)-0\(date.month)" : "\(date.year)-\(date.month)"
+  static func month(_ date: CivilDate) -> String { month(year: date.year, month: date.month) }
+
+  static func month(year: Int, month: Int) -> String {
+    month < 10 ? "\(year)-0\(month)" : "\(year)-\(month)"
   }
 
   private static func collect(_ value: CELValue, path: ArraySlice<String>, into keys: inout [String]) {

@@ -44,22 +44,41 @@ extension Array where Element == UInt8 {
     append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { bytes in
-      for byte in bytes {
+      // Runs of bytes that need no escape are copied whole.
+      var start = 0
+      for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+        append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        start = index + 1
         switch byte {
         case UInt8(ascii: "\""): append("\\\"")
         case UInt8(ascii: "\\"): append("\\\\")
         case 0x0A: append("\\n")
         case 0x0D: append("\\r")
         case 0x09: append("\\t")
-        case 0..<0x20:
+        default:
           append("\\u00")
           append(Self.hexDigits[Int(byte >> 4)])
           append(Self.hexDigits[Int(byte & 0xF)])
-        default: append(byte)
         }
       }
+      append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
     append(UInt8(ascii: "\""))
+  }
+
+  /// A date as `2024-03-01`.
+  mutating func append(date: CivilDate) {
+    guard (1000...9999).contains(date.year) else { return append(text: date.description) }
+    append(decimal: date.year)
+    append(UInt8(ascii: "-"))
+    append(twoDigits: date.month)
+    append(UInt8(ascii: "-"))
+    append(twoDigits: date.day)
+  }
+
+  private mutating func append(twoDigits value: Int) {
+    append(UInt8(48 + value / 10))
+    append(UInt8(48 + value % 10))
   }
 
   /// A CSV field, quoted when it holds the delimiter, a quote or a line break.

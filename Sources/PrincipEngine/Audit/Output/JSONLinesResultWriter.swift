@@ -67,7 +67,9 @@ struct JSONLinesResultWriter: ResultWriter {
       let scorecard = judgement.scorecard
       bytes.append(contentsOf: packFragments[judgement.packIndex])
       bytes.append(",\"decision_date\":")
-      bytes.append(jsonString: judgement.decisionDate.description)
+      bytes.append(UInt8(ascii: "\""))
+      bytes.append(date: judgement.decisionDate)
+      bytes.append(UInt8(ascii: "\""))
       bytes.append(",\"score\":")
       bytes.append(decimal: scorecard.score)
       bytes.append(",\"verdict\":\"")
