@@ -9,6 +9,10 @@ public struct Evaluator: Sendable {
   private let rules: [CompiledRule]
   private let severities: [Severity]
   private let scopes: [RuleScope]
+  /// Per rule, how many proposal- and intervention-scoped rules come before it: where its
+  /// outcomes sit among a proposal's (`proposal + intervention × interventionCount`).
+  /// One more entry at the end holds the totals.
+  private let rulesBefore: [(proposal: Int, intervention: Int)]
 
   public init(pack: RulePack, ladder: Ladder) {
     self.pack = pack
@@ -16,6 +20,16 @@ public struct Evaluator: Sendable {
     rules = pack.rules.map { CompiledRule($0, principle: pack.principle($0.principleID)) }
     severities = pack.rules.map(\.severity)
     scopes = pack.ruleScopes
+    var before: [(proposal: Int, intervention: Int)] = []
+    var counts = (proposal: 0, intervention: 0)
+    for scope in scopes {
+      before.append(counts)
+      switch scope {
+      case .proposal: counts.proposal += 1
+      case .intervention: counts.intervention += 1
+      }
+    }
+    rulesBefore = before + [counts]
   }
 
   /// Judges a proposal that has passed the schema (`ProposalSchema.validate`).
@@ -38,21 +52,32 @@ public struct Evaluator: Sendable {
   /// only: the same outcomes as ``assess(_:explain:)``, without building findings.
   /// - Complexity: O(rules × interventions) rule evaluations.
   public func scorecard(_ proposal: CELValue) -> Scorecard {
-    let subjects = Subjects(proposal, ladder: ladder)
-    var outcomes: [Outcome] = []
-    outcomes.reserveCapacity(rules.count * max(1, subjects.interventions.count))
-    for rule in rules {
-      switch rule.rule.scope {
-      case .proposal:
-        outcomes.append(rule.evaluate(subjects.proposal, justifications: subjects.justifications).outcome)
-      case .intervention:
-        for activation in subjects.interventions {
-          outcomes.append(rule.evaluate(activation, justifications: subjects.justifications).outcome)
-        }
+    // One activation for every subject: `intervention` is rebound in place, one
+    // intervention after the other, and each outcome is put in its rule-order slot.
+    var activation = CELActivation(absentFieldsAreUnknown: true)
+    activation.bind("proposal", to: proposal)
+    activation.bind("ladder", to: ladder)
+    let justifications = proposal["justifications"]?.mapValue
+    let interventions = proposal["interventions"]?.listValue ?? []
+    let count = interventions.count
+    var outcomes = [Outcome](repeating: .notApplicable, count: slot(rules.count, count))
+    for (index, rule) in rules.enumerated() where scopes[index] == .proposal {
+      outcomes[slot(index, count)] = rule.evaluate(activation, justifications: justifications).outcome
+    }
+    for (position, intervention) in interventions.enumerated() {
+      activation.bind("intervention", to: intervention, pathPrefix: Subject.intervention(position).path)
+      for (index, rule) in rules.enumerated() where scopes[index] == .intervention {
+        outcomes[slot(index, count) + position] = rule.evaluate(activation, justifications: justifications).outcome
       }
     }
-    return Scoring.scorecard(
-      outcomes: outcomes, interventionCount: subjects.interventions.count, severities: severities, scopes: scopes, pack: pack)
+    return Scoring.scorecard(outcomes: outcomes, interventionCount: count, severities: severities, scopes: scopes, pack: pack)
+  }
+
+  /// Where rule `index`'s first outcome sits among a proposal's; `index == rules.count`
+  /// gives the number of outcomes.
+  @inline(__always)
+  private func slot(_ index: Int, _ interventionCount: Int) -> Int {
+    rulesBefore[index].proposal + rulesBefore[index].intervention * interventionCount
   }
 
   /// The findings of one rule: one for a proposal-scoped rule, one per intervention otherwise.
