@@ -78,7 +78,9 @@ struct AuditCommand: ParsableCommand {
       let breakdown = try breakdown.map { (text) throws(AuditError) -> Breakdown in try Self.breakdown(text, schema: library.schema) }
       let audit = AuditOptions(
         threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, breakdown: breakdown,
-        mapping: try mapping.map { (path) throws(AuditError) in try ColumnMapping.read(path: path) }, language: language)
+        mapping: try mapping.map { (path) throws(AuditError) in try ColumnMapping.read(path: path) }, language: language,
+        // Only the HTML report explains the most serious decisions; without it none are kept.
+        seriousCount: report == nil ? 0 : 25)
       let earlier = try baseline.map { (path) throws(AuditError) in try AuditBaseline.read(path: path) }
       let sources = try inputs.map { (path) throws(AuditError) in try AuditInput.detect(path, format: inputFormat) }
 

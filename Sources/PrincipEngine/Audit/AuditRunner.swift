@@ -21,9 +21,9 @@ public struct AuditRunner: Sendable {
   ///     reference counts on every use; with a copy each, they share nothing. Without
   ///     replicas the threads share `library`, with the same results.
   public init(library: RuleLibrary, options: AuditOptions, resultFormat: ResultFormat? = nil, replicas: [RuleLibrary] = []) {
-    judge = DecisionJudge(library: library, mapping: options.mapping, breakdown: options.breakdown)
+    judge = DecisionJudge(library: library, options: options)
     workers = [judge] + replicas.prefix(max(0, options.threads - 1)).map {
-      DecisionJudge(library: $0, mapping: options.mapping, breakdown: options.breakdown)
+      DecisionJudge(library: $0, options: options)
     }
     self.options = options
     self.resultFormat = resultFormat
@@ -92,15 +92,10 @@ public struct AuditRunner: Sendable {
     var outcomes: [(slot: Int, outcome: Outcome)] = []
     var scratch: [UInt8] = []
     func record(_ result: DecisionResult) {
-      var result = result
       writer?.append(result, to: &bytes)
       outcomes.removeAll(keepingCapacity: true)
-      if case .judged(var judgement) = result.outcome {
+      if case .judged(let judgement) = result.outcome {
         judge.principleOutcomes(of: judgement, into: &outcomes, scratch: &scratch)
-        if options.seriousCount == 0 {
-          judgement.proposal = nil
-          result.outcome = .judged(judgement)
-        }
       }
       tally.add(result, outcomes: outcomes)
     }

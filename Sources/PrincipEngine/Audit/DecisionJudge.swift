@@ -15,8 +15,12 @@ struct DecisionJudge: Sendable {
   private let breakdown: Breakdown?
   /// The one-pass reader for well-formed JSON records (`nil`: always the general path).
   private let fastReader: SchemaDirectedReader?
+  /// Whether judgements keep their proposal, for the report to explain the most serious.
+  private let keepsProposals: Bool
 
-  init(library: RuleLibrary, mapping: ColumnMapping?, breakdown: Breakdown?) {
+  init(library: RuleLibrary, options: AuditOptions) {
+    let mapping = options.mapping
+    keepsProposals = options.seriousCount > 0
     self.library = library
     table = PrincipleTable(packs: library.packs)
     evaluators = library.packs.map { Evaluator(pack: $0, ladder: library.ladder) }
@@ -26,7 +30,7 @@ struct DecisionJudge: Sendable {
     self.versions = versions
     reader = ProposalReader(schema: library.schema)
     self.mapping = mapping
-    self.breakdown = breakdown
+    breakdown = options.breakdown
     fastReader = SchemaDirectedReader(schema: library.schema, mapping: mapping)
   }
 
@@ -94,7 +98,8 @@ struct DecisionJudge: Sendable {
     let scorecard = evaluators[index].scorecard(proposal)
     let groups = breakdown?.groups(of: proposal, date: date) ?? []
     let judgement = Judgement(
-      packIndex: index, decisionDate: date, caseID: caseID ?? "?", scorecard: scorecard, groups: groups, proposal: proposal)
+      packIndex: index, decisionDate: date, caseID: caseID ?? "?", scorecard: scorecard, groups: groups,
+      proposal: keepsProposals ? proposal : nil)
     return DecisionResult(record: record, location: location, outcome: .judged(judgement))
   }
 
