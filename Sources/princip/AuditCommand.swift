@@ -88,8 +88,10 @@ struct AuditCommand: ParsableCommand {
       let results = try out.map { (path) throws(AuditError) in try AtomicOutputFile(path: path) }
       if let results { outputs.append(results) }
       // One load of the rules per further thread, so threads share no reference counts.
-      let replicas = (1..<max(1, audit.threads)).compactMap { _ in try? RuleSource.library(directory, language: language) }
-      let runner = AuditRunner(library: library, options: audit, resultFormat: out.map(ResultFormat.forFile), replicas: replicas)
+      let directory = self.directory
+      let runner = AuditRunner(
+        library: library, options: audit, resultFormat: out.map(ResultFormat.forFile),
+        replica: { try? RuleSource.library(directory, language: language) })
       let bar = ProgressBar.forStandardError(language: language)
       var summary = try runner.run(sources, results: results, progress: bar.map { bar in { bar.update($0) } })
       bar?.finish()

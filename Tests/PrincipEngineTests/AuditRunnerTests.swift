@@ -35,10 +35,10 @@ enum AuditFixtures {
   /// Runs an audit and returns the summary and the result file's text.
   static func run(
     _ inputs: [AuditInput], library: RuleLibrary, options: AuditOptions = AuditOptions(threads: 1), format: ResultFormat = .jsonLines,
-    replicas: [RuleLibrary] = []
+    replica: (@Sendable () -> RuleLibrary?)? = nil
   ) throws -> (summary: AuditSummary, results: String) {
     let sink = MemorySink()
-    let summary = try AuditRunner(library: library, options: options, resultFormat: format, replicas: replicas).run(inputs, results: sink)
+    let summary = try AuditRunner(library: library, options: options, resultFormat: format, replica: replica).run(inputs, results: sink)
     return (summary, String(decoding: sink.bytes, as: UTF8.self))
   }
 
@@ -114,7 +114,7 @@ struct AuditRunnerTests {
     let input = [AuditInput(path: path, format: .jsonLines)]
     let one = try AuditFixtures.run(input, library: library, options: AuditOptions(threads: 1, breakdown: .team, batchBytes: 4096))
     let two = try AuditFixtures.run(
-      input, library: library, options: AuditOptions(threads: 2, breakdown: .team, batchBytes: 4096), replicas: [try AuditFixtures.library()])
+      input, library: library, options: AuditOptions(threads: 2, breakdown: .team, batchBytes: 4096), replica: { try? AuditFixtures.library() })
     let four = try AuditFixtures.run(input, library: library, options: AuditOptions(threads: 4, breakdown: .team, batchBytes: 64 << 10))
     #expect(one.results == two.results)
     #expect(one.results == four.results)

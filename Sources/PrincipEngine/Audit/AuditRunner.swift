@@ -9,22 +9,22 @@ import CEL
 /// same for any number of threads.
 public struct AuditRunner: Sendable {
   private let judge: DecisionJudge
-  /// One judge per worker thread (the first is `judge`).
-  private let workers: [DecisionJudge]
+  private let replica: (@Sendable () -> RuleLibrary?)?
   private let options: AuditOptions
   private let resultFormat: ResultFormat?
 
   /// - Parameters:
   ///   - resultFormat: the format of the per-decision results, if they are wanted.
-  ///   - replicas: further loads of the same rules, for the worker threads beyond the
-  ///     first. Threads that share rule objects and interned strings contend for their
-  ///     reference counts on every use; with a copy each, they share nothing. Without
-  ///     replicas the threads share `library`, with the same results.
-  public init(library: RuleLibrary, options: AuditOptions, resultFormat: ResultFormat? = nil, replicas: [RuleLibrary] = []) {
+  ///   - replica: loads the same rules again, for each worker thread beyond the first;
+  ///     each thread calls it when it starts. Threads that share rule objects and
+  ///     interned strings contend for their reference counts on every use; with a copy
+  ///     each, they share nothing. Without it (or when it returns `nil`) the threads
+  ///     share `library`, with the same results.
+  public init(
+    library: RuleLibrary, options: AuditOptions, resultFormat: ResultFormat? = nil, replica: (@Sendable () -> RuleLibrary?)? = nil
+  ) {
     judge = DecisionJudge(library: library, options: options)
-    workers = [judge] + replicas.prefix(max(0, options.threads - 1)).map {
-      DecisionJudge(library: $0, options: options)
-    }
+    self.replica = replica
     self.options = options
     self.resultFormat = resultFormat
   }
@@ -42,8 +42,8 @@ public struct AuditRunner: Sendable {
   public func run(
     _ inputs: [AuditInput], results: (any ResultSink)? = nil, progress: ((AuditProgress) -> Void)? = nil
   ) throws(AuditError) -> AuditSummary {
-    let writers = workers.map { worker in resultFormat.map { $0.writer(library: worker.library, language: options.language) } }
-    if let writer = writers[0], let results, !writer.header.isEmpty { try results.write(writer.header) }
+    let writer = resultFormat.map { $0.writer(library: judge.library, language: options.language) }
+    if let writer, let results, !writer.header.isEmpty { try results.write(writer.header) }
     let batches = RecordBatches(inputs: inputs, options: options, schema: judge.library.schema)
     let totalBytes = inputs.reduce(0 as Int?) { sum, input in input.byteCount.flatMap { size in sum.map { $0 + size } } }
     var tally = newTally()
@@ -60,16 +60,20 @@ public struct AuditRunner: Sendable {
     }
     if options.threads == 1 {
       while let (batch, firstRecord) = try nextBatch() {
-        try deliver(process(batch, firstRecord: firstRecord, judge: judge, writer: writers[0]))
+        try deliver(process(batch, firstRecord: firstRecord, judge: judge, writer: writer))
       }
     } else {
       // The calling thread reads and writes; the workers judge, each with its own rules.
-      let workers = self.workers
+      let lanes = WorkerLanes(count: options.threads)
       let pipeline = OrderedPipeline<(batch: RecordBatch, firstRecord: Int), BatchOutput>(
         workers: options.threads, window: options.threads * 4
       ) { [self] worker, job in
-        let replica = worker < workers.count ? worker : 0
-        return process(job.batch, firstRecord: job.firstRecord, judge: workers[replica], writer: writers[replica])
+        let lane = lanes.lane(worker) {
+          let library = worker == 0 ? judge.library : replica?() ?? judge.library
+          let judge = worker == 0 ? judge : DecisionJudge(library: library, options: options)
+          return (judge, resultFormat.map { $0.writer(library: library, language: options.language) })
+        }
+        return process(job.batch, firstRecord: job.firstRecord, judge: lane.judge, writer: lane.writer)
       }
       try pipeline.run(next: nextBatch, deliver: deliver)
     }
@@ -123,5 +127,29 @@ public struct AuditRunner: Sendable {
       for (offset, path) in paths.enumerated() { record(judge.judge(file: path, record: firstRecord + offset)) }
     }
     return BatchOutput(bytes: bytes, tally: tally)
+  }
+}
+
+/// Each worker thread's judge and writer, made by that thread when it first needs them,
+/// so that loading the rules again for a further thread overlaps with the others' work.
+private final class WorkerLanes: @unchecked Sendable {  // Slot w is only ever touched by worker w.
+  typealias Lane = (judge: DecisionJudge, writer: (any ResultWriter)?)
+  private let slots: UnsafeMutableBufferPointer<Lane?>
+
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: nil)
+  }
+
+  deinit {
+    slots.deinitialize()
+    slots.deallocate()
+  }
+
+  func lane(_ worker: Int, make: () -> Lane) -> Lane {
+    if let lane = slots[worker] { return lane }
+    let lane = make()
+    slots[worker] = lane
+    return lane
   }
 }
