@@ -65,3 +65,71 @@ extension CELMap {
     }
   }
 }
+
+extension CELMap {
+  /// The hash a map gives the string key `key`; compute it once for a key used often and
+  /// pass it to ``StringKeyBuilder/append(distinct:hash:_:)``.
+  public static func stringKeyHash(_ key: String) -> UInt64 { hash(ofString: key) }
+
+  /// Builds a string-keyed map straight into its storage: no intermediate array, no key
+  /// hashing when the caller brings precomputed hashes, and no duplicate search for keys
+  /// it knows to be distinct. For readers that fill many maps of a known shape (the
+  /// audit's schema-directed JSON reader).
+  ///
+  /// Noncopyable, as it owns storage it writes to; dropping it unfinished frees the
+  /// entries appended so far.
+  public struct StringKeyBuilder: ~Copyable {
+    @usableFromInline var storage: MapStorage
+    @usableFromInline var capacity: Int
+
+    /// A builder with room for `capacity` entries (it grows past that if need be).
+    @inlinable
+    public init(capacity: Int) {
+      self.capacity = Swift.max(capacity, 1)
+      storage = MapStorage.makeEmpty(capacity: self.capacity)
+    }
+
+    /// The number of entries so far.
+    @inlinable
+    public var count: Int { storage.withUnsafeMutablePointerToHeader { $0.pointee.count } }
+
+    /// Appends an entry whose key the caller knows differs from every key so far.
+    /// - Precondition: `hash == CELMap.stringKeyHash(key)`.
+    @inlinable
+    public mutating func append(distinct key: String, hash: UInt64, _ value: consuming CELValue) {
+      if count == capacity { grow() }
+      let entry = Entry(key: .string(key), value: value, hash: hash)
+      storage.withUnsafeMutablePointers { header, elements in
+        (elements + header.pointee.count).initialize(to: entry)
+        header.pointee.count += 1
+      }
+    }
+
+    /// Appends an entry unless its key is already present; returns whether it did.
+    public mutating func insert(string key: String, _ value: consuming CELValue) -> Bool {
+      let hash = CELMap.hash(ofString: key)
+      let present = storage.withUnsafeMutablePointers { header, elements in
+        (0..<header.pointee.count).contains { i in
+          guard elements[i].hash == hash, case .string(let s) = elements[i].key else { return false }
+          return s.celEquals(key)
+        }
+      }
+      if present { return false }
+      append(distinct: key, hash: hash, value)
+      return true
+    }
+
+    @usableFromInline
+    mutating func grow() {
+      capacity *= 2
+      storage = storage.movedInto(capacity: capacity)
+    }
+
+    /// The finished map.
+    @inlinable
+    public consuming func build() -> CELMap {
+      storage.indexEntries()
+      return CELMap(storage: storage)
+    }
+  }
+}

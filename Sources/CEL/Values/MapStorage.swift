@@ -132,3 +132,41 @@ final class MapStorage: ManagedBuffer<MapHeader, CELMap.Entry> {
     }
   }
 }
+
+// MARK: - Filling in place
+
+extension MapStorage {
+  /// Empty storage with room for `capacity` entries, for ``CELMap/StringKeyBuilder`` to
+  /// fill in place (one allocation per map, no intermediate array).
+  @usableFromInline
+  static func makeEmpty(capacity: Int) -> MapStorage {
+    let buffer = MapStorage.create(minimumCapacity: capacity) { _ in MapHeader(count: 0, table: []) }
+    return unsafeDowncast(buffer, to: MapStorage.self)
+  }
+
+  /// Storage with room for `capacity` entries holding this one's entries, moved; this
+  /// storage is left empty.
+  @usableFromInline
+  func movedInto(capacity: Int) -> MapStorage {
+    let grown = MapStorage.makeEmpty(capacity: capacity)
+    withUnsafeMutablePointers { header, elements in
+      let n = header.pointee.count
+      grown.withUnsafeMutablePointers { newHeader, newElements in
+        newElements.moveInitialize(from: elements, count: n)
+        newHeader.pointee.count = n
+      }
+      header.pointee.count = 0
+    }
+    return grown
+  }
+
+  /// Builds the lookup index once all entries are in, for maps past ``CELMap/scanLimit``.
+  @usableFromInline
+  func indexEntries() {
+    withUnsafeMutablePointers { header, elements in
+      let n = header.pointee.count
+      guard n > CELMap.scanLimit else { return }
+      header.pointee.table = MapStorage.index(UnsafeBufferPointer(start: elements, count: n), rejectingDuplicates: false) ?? []
+    }
+  }
+}
