@@ -1,105 +1,217 @@
 import CEL
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
-/// The proposal schema compiled for ``SchemaDirectedReader``: field names and allowed
-/// values as bytes with their interned `String`s, so that reading a well-formed record
-/// allocates no string for a key or an enumerated value.
-final class FastSchema: Sendable {
-  /// One node, as ``SchemaNode`` with byte-level lookups.
-  indirect enum Node: Sendable {
-    /// Values the fast path does not read; the record falls back to the general path.
-    case unsupported
-    case string(allowed: [Name]?, isDate: Bool, minLength: Int?)
-    case integer(minimum: Double?, maximum: Double?)
-    case number(minimum: Double?, maximum: Double?)
-    case boolean
-    case array(items: Node, minItems: Int?)
-    case object(Object)
-  }
+/// The proposal schema compiled for ``SchemaDirectedReader`` into flat tables.
+///
+/// Everything the reader looks at per byte or per key is a trivial value: nodes refer to
+/// nodes and fields by index, and names are pointers into bytes this schema owns. So
+/// walking the schema while reading costs no reference counting, and reading a
+/// well-formed record allocates no string for a key or an enumerated value: keys,
+/// their map hashes and allowed values are made once, here.
+final class FastSchema: @unchecked Sendable {  // Immutable after init; deinit frees the tables.
+  /// UTF-8 bytes owned by the schema (a name, an allowed value, a rename's source).
+  struct Bytes {
+    let start: UnsafePointer<UInt8>
+    let count: Int
 
-  /// A name or allowed value: its UTF-8 bytes, the interned string and its FNV hash.
-  struct Name: Sendable {
-    let bytes: [UInt8]
-    let text: String
-    let hash: UInt64
-
-    init(_ text: String) {
-      self.text = text
-      bytes = Array(text.utf8)
-      hash = FastSchema.hash(bytes[...])
-    }
-
-    /// Whether `other` holds exactly this name's bytes.
+    /// Whether `other` holds exactly these bytes.
     @inline(__always)
-    func matches(_ other: UnsafeBufferPointer<UInt8>) -> Bool {
-      guard other.count == bytes.count else { return false }
-      guard let base = other.baseAddress else { return bytes.isEmpty }
-      return bytes.withUnsafeBufferPointer { mine in
-        guard let own = mine.baseAddress else { return true }
-        return memcmp(own, base, mine.count) == 0
+    func equals(_ other: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard other.count == count, let theirs = other.baseAddress else { return other.count == count }
+      // Names are short: compare a word at a time, then the tail, rather than call memcmp.
+      var i = 0
+      while i + 8 <= count {
+        let mine = UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self)
+        guard mine == UnsafeRawPointer(theirs + i).loadUnaligned(as: UInt64.self) else { return false }
+        i += 8
       }
+      while i < count {
+        guard start[i] == theirs[i] else { return false }
+        i += 1
+      }
+      return true
     }
   }
 
-  /// An object's declared fields; at most 64, so a bit mask tracks which were seen.
-  final class Object: Sendable {
-    let fields: [(name: Name, node: Node)]
+  /// One schema node, as ``SchemaNode`` with what reading needs precomputed.
+  struct Node {
+    enum Kind {
+      /// Values the fast path does not read; the record falls back to the general path.
+      case unsupported
+      case string
+      /// A string with allowed values: `allowed[index ..< index + count]`.
+      case enumeration
+      /// A `format: date` string, read as a timestamp.
+      case date
+      case integer
+      case number
+      case boolean
+      /// Items are `nodes[index]`.
+      case array
+      /// The object is `objects[index]`.
+      case object
+    }
+
+    var kind: Kind
+    /// Bounds of integers and numbers.
+    var minimum: Double? = nil
+    var maximum: Double? = nil
+    /// `minLength` of strings and dates, `minItems` of arrays.
+    var minCount: Int? = nil
+    var index = 0
+    var count = 0
+  }
+
+  /// A declared field of an object.
+  struct Field {
+    let name: Bytes
+    /// ``CELMap/stringKeyHash(_:)`` of the name, for inserting it without hashing.
+    let keyHash: UInt64
+    let node: Int
+  }
+
+  /// An object's declared fields `fields[fields]`; at most 64, so a bit mask tracks
+  /// which were seen.
+  struct Object {
+    let fields: Range<Int>
     let requiredMask: UInt64
     /// The node of undeclared fields; `nil` when they are not allowed.
-    let additional: Node?
+    let additional: Int?
+  }
 
-    init(fields: [(name: Name, node: Node)], requiredMask: UInt64, additional: Node?) {
-      self.fields = fields
-      self.requiredMask = requiredMask
-      self.additional = additional
-    }
+  /// A top-level rename of the column mapping: records' `from` is the root's field
+  /// `field`, or `nil` when the schema has no such field.
+  struct Rename {
+    let from: Bytes
+    let field: Int?
+  }
 
-    /// The index of the field whose name is `bytes`.
-    @inline(__always)
-    func field(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
-      for index in fields.indices where fields[index].name.hash == hash && fields[index].name.matches(bytes) {
-        return index
+  /// The tables, as pointers the reader copies freely.
+  struct Tables {
+    let nodes: UnsafePointer<Node>
+    let objects: UnsafePointer<Object>
+    let fields: UnsafePointer<Field>
+    /// The fields' names as strings, parallel to `fields`.
+    let keys: UnsafePointer<String>
+    let allowed: UnsafePointer<Bytes>
+    /// The allowed values as CEL strings, parallel to `allowed`.
+    let allowedValues: UnsafePointer<CELValue>
+    let renames: UnsafeBufferPointer<Rename>
+  }
+
+  let tables: Tables
+  /// The root node's index.
+  let root: Int
+  /// What deinit frees.
+  private let counts: (nodes: Int, objects: Int, fields: Int, allowed: Int, renames: Int)
+  private let names: [UnsafeMutablePointer<UInt8>]
+
+  /// The schema, with the mapping's top-level renames in source-name order.
+  init(_ schema: ProposalSchema, renames: [(from: String, to: String)] = []) {
+    var builder = TableBuilder()
+    root = builder.compile(schema.root)
+    var renameTable: [Rename] = []
+    for (from, to) in renames {
+      var field: Int?
+      if builder.nodes[root].kind == .object {
+        let object = builder.objects[builder.nodes[root].index]
+        field = object.fields.first { builder.keys[$0] == to }
       }
-      return nil
+      renameTable.append(Rename(from: builder.bytes(from), field: field))
     }
+    counts = (builder.nodes.count, builder.objects.count, builder.fields.count, builder.allowed.count, renameTable.count)
+    names = builder.names
+    tables = Tables(
+      nodes: Self.freeze(builder.nodes), objects: Self.freeze(builder.objects), fields: Self.freeze(builder.fields),
+      keys: Self.freeze(builder.keys), allowed: Self.freeze(builder.allowed), allowedValues: Self.freeze(builder.allowedValues),
+      renames: UnsafeBufferPointer(start: Self.freeze(renameTable), count: renameTable.count))
   }
 
-  let root: Node
-
-  init(_ schema: ProposalSchema) {
-    root = Self.compile(schema.root)
+  deinit {
+    UnsafeMutablePointer(mutating: tables.nodes).deinitialize(count: counts.nodes).deallocate()
+    UnsafeMutablePointer(mutating: tables.objects).deinitialize(count: counts.objects).deallocate()
+    UnsafeMutablePointer(mutating: tables.fields).deinitialize(count: counts.fields).deallocate()
+    UnsafeMutablePointer(mutating: tables.keys).deinitialize(count: counts.fields).deallocate()
+    UnsafeMutablePointer(mutating: tables.allowed).deinitialize(count: counts.allowed).deallocate()
+    UnsafeMutablePointer(mutating: tables.allowedValues).deinitialize(count: counts.allowed).deallocate()
+    if let renames = tables.renames.baseAddress { UnsafeMutablePointer(mutating: renames).deinitialize(count: counts.renames).deallocate() }
+    for name in names { name.deallocate() }
   }
 
-  private static func compile(_ node: SchemaNode) -> Node {
-    switch node {
-    case .any: return .unsupported
-    case .string(let rule): return .string(allowed: rule.allowed?.map(Name.init), isDate: rule.isDate, minLength: rule.minLength)
-    case .integer(let rule): return .integer(minimum: rule.minimum, maximum: rule.maximum)
-    case .number(let rule): return .number(minimum: rule.minimum, maximum: rule.maximum)
-    case .boolean: return .boolean
-    case .array(let items, let minItems): return .array(items: compile(items), minItems: minItems)
-    case .object(let rule):
-      guard rule.properties.count <= 64, rule.required.allSatisfy({ name in rule.properties.contains { $0.name == name } }) else {
-        return .unsupported
+  /// The root object's field named `name`.
+  func rootField(_ name: String) -> Int? {
+    guard tables.nodes[root].kind == .object else { return nil }
+    return tables.objects[tables.nodes[root].index].fields.first { tables.keys[$0] == name }
+  }
+
+  /// A copy of `array` in memory that stays put until deinit.
+  private static func freeze<T>(_ array: [T]) -> UnsafePointer<T> {
+    let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
+    pointer.initialize(from: array, count: array.count)
+    return UnsafePointer(pointer)
+  }
+
+  /// The growing tables while compiling.
+  private struct TableBuilder {
+    var nodes: [Node] = []
+    var objects: [Object] = []
+    var fields: [Field] = []
+    var keys: [String] = []
+    var allowed: [Bytes] = []
+    var allowedValues: [CELValue] = []
+    var names: [UnsafeMutablePointer<UInt8>] = []
+
+    mutating func bytes(_ text: String) -> Bytes {
+      let utf8 = Array(text.utf8)
+      let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: max(utf8.count, 1))
+      pointer.initialize(from: utf8, count: utf8.count)
+      names.append(pointer)
+      return Bytes(start: pointer, count: utf8.count)
+    }
+
+    /// Compiles `node` and what it contains; returns its index.
+    mutating func compile(_ node: SchemaNode) -> Int {
+      let compiled: Node
+      switch node {
+      case .any: compiled = Node(kind: .unsupported)
+      case .string(let rule):
+        if rule.allowed != nil && rule.isDate {
+          compiled = Node(kind: .unsupported)  // Never seen in a pack; left to the general path.
+        } else if let values = rule.allowed {
+          // A value shorter than minLength is never valid: leave it out, and a record with
+          // it to the general path.
+          let valid = values.filter { value in rule.minLength.map { value.count >= $0 } ?? true }
+          compiled = Node(kind: .enumeration, index: allowed.count, count: valid.count)
+          for value in valid {
+            allowed.append(bytes(value))
+            allowedValues.append(.string(value))
+          }
+        } else {
+          compiled = Node(kind: rule.isDate ? .date : .string, minCount: rule.minLength)
+        }
+      case .integer(let rule): compiled = Node(kind: .integer, minimum: rule.minimum, maximum: rule.maximum)
+      case .number(let rule): compiled = Node(kind: .number, minimum: rule.minimum, maximum: rule.maximum)
+      case .boolean: compiled = Node(kind: .boolean)
+      case .array(let items, let minItems): compiled = Node(kind: .array, minCount: minItems, index: compile(items))
+      case .object(let rule):
+        guard rule.properties.count <= 64, rule.required.allSatisfy({ name in rule.properties.contains { $0.name == name } }) else {
+          compiled = Node(kind: .unsupported)
+          break
+        }
+        var mask: UInt64 = 0
+        for (offset, property) in rule.properties.enumerated() where rule.required.contains(property.name) { mask |= 1 << UInt64(offset) }
+        // Children first, so that this object's fields are contiguous.
+        let children = rule.properties.map { compile($0.node) }
+        let additional = rule.additional.map { compile($0) }
+        let start = fields.count
+        for (property, child) in zip(rule.properties, children) {
+          fields.append(Field(name: bytes(property.name), keyHash: CELMap.stringKeyHash(property.name), node: child))
+          keys.append(property.name)
+        }
+        objects.append(Object(fields: start..<fields.count, requiredMask: mask, additional: additional))
+        compiled = Node(kind: .object, index: objects.count - 1)
       }
-      var mask: UInt64 = 0
-      for (offset, property) in rule.properties.enumerated() where rule.required.contains(property.name) { mask |= 1 << UInt64(offset) }
-      let fields = rule.properties.map { (name: Name($0.name), node: compile($0.node)) }
-      return .object(Object(fields: fields, requiredMask: mask, additional: rule.additional.map(compile)))
+      nodes.append(compiled)
+      return nodes.count - 1
     }
-  }
-
-  /// FNV-1a over the bytes (any fixed hash would do: it only speeds up comparisons).
-  @inline(__always)
-  static func hash(_ bytes: some Collection<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
-    return h
   }
 }

@@ -10,63 +10,74 @@ import CEL
 /// (`CELValue.parseJSON` + `ProposalReader.validate`), which words the error. So error
 /// rows read exactly as elsewhere in princip, and well-formed records skip most of the
 /// work. Tests check that both paths give the same value.
+///
+/// Being on the audit's hot path, it works on raw pointers against the flat tables of
+/// ``FastSchema``: no reference counting while walking the schema, no hashing of keys
+/// (they are matched by bytes, and their map hashes are precomputed), and maps are
+/// filled in place with ``CELMap/StringKeyBuilder``.
 struct SchemaDirectedReader: Sendable {
   private let schema: FastSchema
-  /// Top-level renames of the column mapping: source name → schema name.
-  private let renames: [(from: FastSchema.Name, to: FastSchema.Name)]
-  /// Constants of the column mapping, already checked against the schema.
-  private let constants: [(name: String, value: CELValue)]
+  /// Constants of the column mapping, already checked against the schema: the root
+  /// field they fill and their value.
+  private let constants: [(field: Int, value: CELValue)]
 
   /// A reader for `schema`; `nil` when the mapping's constants need the general path.
   init?(schema: ProposalSchema, mapping: ColumnMapping?) {
-    self.schema = FastSchema(schema)
-    var renames: [(from: FastSchema.Name, to: FastSchema.Name)] = []
-    var constants: [(name: String, value: CELValue)] = []
-    for (from, to) in mapping?.renames.sorted(by: { $0.key < $1.key }) ?? [] {
-      renames.append((FastSchema.Name(from), FastSchema.Name(to)))
-    }
-    guard case .object(let root) = self.schema.root else { return nil }
+    let renames = mapping?.renames.sorted(by: { $0.key < $1.key }).map { (from: $0.key, to: $0.value) } ?? []
+    self.schema = FastSchema(schema, renames: renames)
+    let tables = self.schema.tables
+    guard tables.nodes[self.schema.root].kind == .object else { return nil }
+    var constants: [(field: Int, value: CELValue)] = []
     for (target, value) in mapping?.constants ?? [] {
       // A constant must fit its field as a record's value would: read its JSON text.
       guard target.components.count == 1, case .field(let name) = target.components[0],
-        let index = root.fields.firstIndex(where: { $0.name.text == name })
+        let field = self.schema.rootField(name)
       else { return nil }
       let checked: CELValue? = Array(value.jsonText.utf8).withUnsafeBufferPointer { buffer in
-        var cursor = Cursor(bytes: buffer)
-        return cursor.value(root.fields[index].node)
+        var cursor = Cursor(bytes: buffer, tables: tables)
+        return cursor.value(tables.fields[field].node)
       }
       guard let checked else { return nil }
-      constants.append((name, checked))
+      constants.append((field, checked))
     }
-    self.renames = renames
     self.constants = constants
   }
 
   /// The validated proposal, or `nil` to take the general path.
   func read(_ bytes: UnsafeBufferPointer<UInt8>) -> CELValue? {
-    var cursor = Cursor(bytes: bytes)
-    guard case .object(let root) = schema.root, let value = cursor.object(root, renames: renames, constants: constants) else { return nil }
+    // `self` holds the schema, and so its tables, for the whole call.
+    let tables = schema.tables
+    var cursor = Cursor(bytes: bytes, tables: tables)
+    guard let value = cursor.object(tables.nodes[schema.root].index, renames: tables.renames, constants: constants) else { return nil }
     cursor.skipSpace()
     // Not `position == count ? value : nil`: CELValue is ExpressibleByNilLiteral, so that
     // `nil` would be CEL's null, not "no value".
-    guard cursor.position == bytes.count else { return nil }
+    guard cursor.position == cursor.count else { return nil }
     return value
   }
 }
 
 /// A position in the record and the parsing steps, each returning `nil` to give up.
+///
+/// Every read of `base[i]` is guarded by `i < count` (the pointer has no bounds checks).
 private struct Cursor {
-  let bytes: UnsafeBufferPointer<UInt8>
+  let base: UnsafePointer<UInt8>
+  let count: Int
+  let tables: FastSchema.Tables
   var position = 0
 
-  init(bytes: UnsafeBufferPointer<UInt8>) {
-    self.bytes = bytes
+  init(bytes: UnsafeBufferPointer<UInt8>, tables: FastSchema.Tables) {
+    // An empty buffer may have no address; any address will do, as nothing is read.
+    base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+    count = bytes.count
+    self.tables = tables
   }
 
   @inline(__always)
   mutating func skipSpace() {
-    while position < bytes.count {
-      switch bytes[position] {
+    // Most calls find no space at all: one comparison settles that.
+    while position < count, base[position] <= 0x20 {
+      switch base[position] {
       case 0x20, 0x0A, 0x0D, 0x09: position += 1
       default: return
       }
@@ -76,173 +87,271 @@ private struct Cursor {
   @inline(__always)
   mutating func take(_ byte: UInt8) -> Bool {
     skipSpace()
-    guard position < bytes.count, bytes[position] == byte else { return false }
+    guard position < count, base[position] == byte else { return false }
     position += 1
     return true
   }
 
-  mutating func value(_ node: FastSchema.Node) -> CELValue? {
+  /// Whether the next byte is the opening quote of a string.
+  @inline(__always)
+  private func atQuote() -> Bool {
+    position < count && base[position] == UInt8(ascii: "\"")
+  }
+
+  mutating func value(_ nodeIndex: Int) -> CELValue? {
     skipSpace()
-    guard position < bytes.count else { return nil }
-    switch node {
+    guard position < count else { return nil }
+    let node = tables.nodes[nodeIndex]
+    switch node.kind {
     case .unsupported:
       return nil
-    case .object(let object):
-      return self.object(object, renames: [], constants: [])
-    case .array(let items, let minItems):
+    case .object:
+      return object(node.index, renames: UnsafeBufferPointer(start: nil, count: 0), constants: [])
+    case .array:
       guard take(UInt8(ascii: "[")) else { return nil }
       var elements: [CELValue] = []
       if !take(UInt8(ascii: "]")) {
+        // Room for a few items up front rather than growing from one.
+        elements.reserveCapacity(4)
         repeat {
-          guard let element = value(items) else { return nil }
+          guard let element = value(node.index) else { return nil }
           elements.append(element)
         } while take(UInt8(ascii: ","))
         guard take(UInt8(ascii: "]")) else { return nil }
       }
-      if let minItems, elements.count < minItems { return nil }
+      if let minItems = node.minCount, elements.count < minItems { return nil }
       return .list(elements)
     case .boolean:
       if literal("true") { return .bool(true) }
       if literal("false") { return .bool(false) }
       return nil
-    case .integer(let minimum, let maximum):
+    case .integer:
       switch number() {
-      case .int(let value)? where inRange(Double(value), minimum, maximum): return .int(value)
-      case .double(let value)? where value == value.rounded() && abs(value) < 9e15 && inRange(value, minimum, maximum): return .int(Int64(value))
+      case .int(let value)? where inRange(Double(value), node): return .int(value)
+      case .double(let value)? where value == value.rounded() && abs(value) < 9e15 && inRange(value, node): return .int(Int64(value))
       default: return nil
       }
-    case .number(let minimum, let maximum):
+    case .number:
       switch number() {
-      case .int(let value)? where inRange(Double(value), minimum, maximum): return .double(Double(value))
-      case .double(let value)? where inRange(value, minimum, maximum): return .double(value)
+      case .int(let value)? where inRange(Double(value), node): return .double(Double(value))
+      case .double(let value)? where inRange(value, node): return .double(value)
       default: return nil
       }
-    case .string(let allowed, let isDate, let minLength):
-      guard bytes[position] == UInt8(ascii: "\"") else { return nil }
-      if let allowed {
-        guard let raw = rawString() else { return nil }
-        let hash = FastSchema.hash(raw)
-        guard let match = allowed.first(where: { $0.hash == hash && $0.matches(raw) }) else { return nil }
-        return .string(match.text)
-      }
-      guard let text = string() else { return nil }
-      if let minLength, text.count < minLength { return nil }
-      guard isDate else { return .string(text) }
-      guard let date = CivilDate(text) else { return nil }
-      return date.timestamp
+    case .enumeration:
+      // Matched by bytes, so the value is the schema's own string: no decoding, no copy.
+      guard atQuote(), let (raw, _) = rawString() else { return nil }
+      for i in node.index..<(node.index + node.count) where tables.allowed[i].equals(raw) { return tables.allowedValues[i] }
+      return nil
+    case .string:
+      guard atQuote(), let (raw, ascii) = rawString() else { return nil }
+      // A string has at most one character per byte, and ASCII without control
+      // characters (which rawString refuses) exactly one: count characters only if
+      // neither settles minLength.
+      if let minLength = node.minCount, raw.count < minLength { return nil }
+      guard let text = ascii ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self) else { return nil }
+      if let minLength = node.minCount, !ascii, text.count < minLength { return nil }
+      return .string(text)
+    case .date:
+      guard atQuote(), let (raw, _) = rawString() else { return nil }
+      // A valid date is 10 ASCII characters.
+      if let minLength = node.minCount, minLength > 10 { return nil }
+      return Self.date(raw)
     }
   }
 
-  mutating func object(_ object: FastSchema.Object, renames: [(from: FastSchema.Name, to: FastSchema.Name)], constants: [(name: String, value: CELValue)]) -> CELValue? {
+  /// The object at the cursor. `renames` and `constants` are the mapping's, at the top
+  /// level only.
+  mutating func object(_ objectIndex: Int, renames: UnsafeBufferPointer<FastSchema.Rename>, constants: [(field: Int, value: CELValue)]) -> CELValue? {
     guard take(UInt8(ascii: "{")) else { return nil }
-    var builder = CELMap.Builder(capacity: object.fields.count)
+    let object = tables.objects[objectIndex]
+    let fields = object.fields
+    var builder = CELMap.StringKeyBuilder(capacity: fields.count + (object.additional == nil ? 0 : 4))
     var seen: UInt64 = 0
+    // Fields mostly come in schema order: look for each key from after the last one.
+    var next = fields.lowerBound
     if !take(UInt8(ascii: "}")) {
       repeat {
         skipSpace()
-        guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), let key = rawString() else { return nil }
-        let hash = FastSchema.hash(key)
-        let index: Int?
+        guard atQuote(), let (key, ascii) = rawString() else { return nil }
+        // Bytes equal names only for ASCII keys: a non-ASCII key may be a declared name
+        // written another way (Unicode equivalence), which the general path resolves.
+        guard ascii else { return nil }
+        var field: Int?
         // Renames first, as ColumnMapping.renamed does (they exist only at the top level).
-        if let rename = renames.first(where: { $0.from.hash == hash && $0.from.matches(key) }) {
-          index = rename.to.bytes.withUnsafeBufferPointer { object.field($0, hash: rename.to.hash) }
-          guard index != nil else { return nil }
+        if let rename = renames.first(where: { $0.from.equals(key) }) {
+          guard let target = rename.field else { return nil }
+          field = target
         } else {
-          index = object.field(key, hash: hash)
+          field = find(key, in: fields, from: next)
         }
         guard take(UInt8(ascii: ":")) else { return nil }
-        if let index {
-          guard seen & (1 << UInt64(index)) == 0, let value = value(object.fields[index].node) else { return nil }
-          seen |= 1 << UInt64(index)
-          builder.insert(string: object.fields[index].name.text, value)
+        if let field {
+          let bit: UInt64 = 1 << UInt64(field - fields.lowerBound)
+          guard seen & bit == 0, let value = value(tables.fields[field].node) else { return nil }
+          seen |= bit
+          // Declared fields are distinct (`seen`), and their hash is precomputed.
+          builder.append(distinct: tables.keys[field], hash: tables.fields[field].keyHash, value)
+          next = field + 1
         } else {
-          guard let additional = object.additional, let name = String(validating: key, as: UTF8.self),
-            let value = value(additional), builder.insert(string: name, value) == .inserted
+          guard let additional = object.additional, let value = value(additional),
+            builder.insert(string: String(decoding: key, as: UTF8.self), value)
           else { return nil }
         }
       } while take(UInt8(ascii: ","))
       guard take(UInt8(ascii: "}")) else { return nil }
     }
-    for (name, value) in constants {
-      let hash = FastSchema.hash(name.utf8)
-      if let index = object.fields.firstIndex(where: { $0.name.hash == hash && $0.name.text == name }) {
-        if seen & (1 << UInt64(index)) == 0 {
-          seen |= 1 << UInt64(index)
-          builder.insert(string: name, value)
-        }
+    for (field, value) in constants {
+      let bit: UInt64 = 1 << UInt64(field - fields.lowerBound)
+      if seen & bit == 0 {
+        seen |= bit
+        builder.append(distinct: tables.keys[field], hash: tables.fields[field].keyHash, value)
       }
     }
     guard seen & object.requiredMask == object.requiredMask else { return nil }
     return .map(builder.build())
   }
 
+  /// The declared field named `key`, searching from `start` and wrapping around.
   @inline(__always)
-  private func inRange(_ value: Double, _ minimum: Double?, _ maximum: Double?) -> Bool {
-    !(minimum.map { value < $0 || value.isNaN } ?? false) && !(maximum.map { value > $0 } ?? false)
-  }
-
-  private mutating func literal(_ word: StaticString) -> Bool {
-    let count = word.utf8CodeUnitCount
-    guard position + count <= bytes.count else { return false }
-    for offset in 0..<count where bytes[position + offset] != word.utf8Start[offset] { return false }
-    position += count
-    return true
-  }
-
-  /// The bytes of a string without escapes (a string with escapes gives up).
-  private mutating func rawString() -> UnsafeBufferPointer<UInt8>? {
-    let start = position + 1
-    var end = start
-    while end < bytes.count {
-      let byte = bytes[end]
-      if byte == UInt8(ascii: "\"") {
-        position = end + 1
-        return UnsafeBufferPointer(rebasing: bytes[start..<end])
-      }
-      if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-      end += 1
-    }
+  private func find(_ key: UnsafeBufferPointer<UInt8>, in fields: Range<Int>, from start: Int) -> Int? {
+    for i in start..<fields.upperBound where tables.fields[i].name.equals(key) { return i }
+    for i in fields.lowerBound..<start where tables.fields[i].name.equals(key) { return i }
     return nil
   }
 
-  private mutating func string() -> String? {
-    guard let raw = rawString() else { return nil }
-    if raw.isEmpty { return "" }
-    // ASCII needs no validation; anything else is checked as UTF-8.
-    var ascii = true
-    for byte in raw where byte >= 0x80 {
-      ascii = false
-      break
+  @inline(__always)
+  private func inRange(_ value: Double, _ node: FastSchema.Node) -> Bool {
+    !(node.minimum.map { value < $0 || value.isNaN } ?? false) && !(node.maximum.map { value > $0 } ?? false)
+  }
+
+  private mutating func literal(_ word: StaticString) -> Bool {
+    let n = word.utf8CodeUnitCount
+    guard position + n <= count else { return false }
+    for offset in 0..<n where base[position + offset] != word.utf8Start[offset] { return false }
+    position += n
+    return true
+  }
+
+  /// The bytes of the string at the cursor and whether they are all ASCII; `nil` for a
+  /// string with escapes or control characters (left to the general path), or unclosed.
+  @inline(__always)
+  private mutating func rawString() -> (UnsafeBufferPointer<UInt8>, ascii: Bool)? {
+    let start = position + 1
+    var i = start
+    var high: UInt64 = 0
+    while true {
+      // Eight bytes at a time while none of them is a quote, a backslash or a control
+      // character; byte by byte up to the one that is.
+      if i + 8 <= count {
+        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        if !Self.hasSpecialByte(word) {
+          high |= word
+          i += 8
+          continue
+        }
+      }
+      guard i < count else { return nil }
+      let byte = base[i]
+      if byte == UInt8(ascii: "\"") { break }
+      if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+      high |= UInt64(byte)
+      i += 1
     }
-    return ascii ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
+    position = i + 1
+    return (UnsafeBufferPointer(start: base + start, count: i - start), high & 0x8080_8080_8080_8080 == 0)
+  }
+
+  /// Whether a byte of `word` is `"`, `\` or below 0x20 (the classic "has zero byte"
+  /// and "has byte less than" tests, exact for whether any byte is one).
+  @inline(__always)
+  private static func hasSpecialByte(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let quotes = word ^ (ones &* 0x22)
+    let backslashes = word ^ (ones &* 0x5C)
+    let special = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)
+    return special & highs != 0
+  }
+
+  /// A `YYYY-MM-DD` date as ``CivilDate/timestamp`` gives it, read from bytes (no
+  /// string); `nil` for anything else, including impossible dates like 2023-02-30.
+  private static func date(_ raw: UnsafeBufferPointer<UInt8>) -> CELValue? {
+    guard raw.count == 10, raw[4] == UInt8(ascii: "-"), raw[7] == UInt8(ascii: "-") else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for i in range {
+        let digit = raw[i] &- 0x30
+        guard digit < 10 else { return nil }
+        value = value * 10 + Int(digit)
+      }
+      return value
+    }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+      year >= 1, (1...12).contains(month), day >= 1
+    else { return nil }
+    let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    let daysInMonth =
+      switch month {
+      case 2: isLeap ? 29 : 28
+      case 4, 6, 9, 11: 30
+      default: 31
+      }
+    guard day <= daysInMonth else { return nil }
+    // Days since 1970-01-01, as CivilDate.daysSinceEpoch (Howard Hinnant's days-from-civil).
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    let days = era * 146_097 + dayOfEra - 719_468
+    return CELTimestamp(seconds: Int64(days) * 86_400).map(CELValue.timestamp)
   }
 
   /// A JSON number as CEL's JSON reader reads it: `int` without fraction or exponent
-  /// (when it fits), `double` otherwise.
-  private mutating func number() -> CELValue? {
+  /// (when it fits), `double` otherwise; `nil` when it is no JSON number.
+  private mutating func number() -> Number? {
     let start = position
-    if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+    let negative = position < count && base[position] == UInt8(ascii: "-")
+    if negative { position += 1 }
     let digits = position
     var magnitude: UInt64 = 0
-    var overflow = false
-    while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 {
-      let (times, o1) = magnitude.multipliedReportingOverflow(by: 10)
-      let (sum, o2) = times.addingReportingOverflow(UInt64(bytes[position] - 0x30))
-      overflow = overflow || o1 || o2
-      magnitude = sum
+    while position < count, base[position] &- 0x30 < 10 {
+      magnitude = magnitude &* 10 &+ UInt64(base[position] &- 0x30)
       position += 1
     }
-    guard position > digits, !(position - digits > 1 && bytes[digits] == 0x30) else { return nil }
-    var fractional = false
-    if position < bytes.count, bytes[position] == UInt8(ascii: ".") || bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
-      fractional = true
-      while position < bytes.count, "0123456789.eE+-".utf8.contains(bytes[position]) { position += 1 }
+    let digitCount = position - digits
+    guard digitCount > 0, !(digitCount > 1 && base[digits] == 0x30) else { return nil }
+    var isInteger = true
+    if position < count, base[position] == UInt8(ascii: ".") {
+      isInteger = false
+      position += 1
+      guard skipDigits() else { return nil }
     }
-    let negative = bytes[start] == UInt8(ascii: "-")
-    if !fractional && !overflow && magnitude <= UInt64(Int64.max) {
-      return .int(negative ? -Int64(magnitude) : Int64(magnitude))
+    if position < count, base[position] | 0x20 == UInt8(ascii: "e") {
+      isInteger = false
+      position += 1
+      if position < count, base[position] == UInt8(ascii: "+") || base[position] == UInt8(ascii: "-") { position += 1 }
+      guard skipDigits() else { return nil }
     }
-    guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self), let value = Double(text) else { return nil }
+    // Up to 18 digits cannot overflow; longer integers (rare) are parsed as text below.
+    if isInteger && digitCount <= 18 { return .int(negative ? -Int64(magnitude) : Int64(magnitude)) }
+    let text = String(decoding: UnsafeBufferPointer(start: base + start, count: position - start), as: UTF8.self)
+    if isInteger, let value = Int64(text) { return .int(value) }
+    guard let value = Double(text) else { return nil }
     return .double(value)
+  }
+
+  /// Skips one or more digits; `false` when there is none.
+  @inline(__always)
+  private mutating func skipDigits() -> Bool {
+    let start = position
+    while position < count, base[position] &- 0x30 < 10 { position += 1 }
+    return position > start
+  }
+
+  /// A number read, before the schema's coercion.
+  private enum Number {
+    case int(Int64)
+    case double(Double)
   }
 }
