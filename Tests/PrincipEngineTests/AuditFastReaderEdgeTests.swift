@@ -142,6 +142,14 @@ struct AuditFastReaderEdgeTests {
     try check(#"{"es":"yyyy"}"#, schema: schema, fastPath: true)
   }
 
+  @Test(arguments: ["true", "false", "tru", "fals", "falsy", "truex", "True", "FALSE", "null", "1", #""true""#, "t", ""])
+  func booleansReadAsTheGeneralPathReadsThem(text: String) throws {
+    let schema = try schema(numbers)
+    try check(#"{"o":{"k":\#(text)}}"#, schema: schema, fastPath: ["true", "false"].contains(text))
+    try check(#"{"o":{"k": \#(text) ,"x":"y"}}"#, schema: schema, fastPath: ["true", "false"].contains(text))
+    try check(#"{"o":{"k":\#(text)"#, schema: schema, fastPath: false)
+  }
+
   @Test func keysInAnyOrderWithSpacesAndAdditionalFields() throws {
     let schema = try schema(numbers)
     try check(#"{"o":{"x":"1","k":false,"y":"2"},"e":"a","i":1,"d":"2024-01-01","s":"abc"}"#, schema: schema, fastPath: true)

@@ -122,9 +122,7 @@ private struct Cursor {
       if let minItems = node.minCount, elements.count < minItems { return nil }
       return .list(elements)
     case .boolean:
-      if literal("true") { return .bool(true) }
-      if literal("false") { return .bool(false) }
-      return nil
+      return boolean().map(CELValue.bool)
     case .integer:
       switch number() {
       case .int(let value)? where inRange(Double(value), node): return .int(value)
@@ -224,12 +222,20 @@ private struct Cursor {
     !(node.minimum.map { value < $0 || value.isNaN } ?? false) && !(node.maximum.map { value > $0 } ?? false)
   }
 
-  private mutating func literal(_ word: StaticString) -> Bool {
-    let n = word.utf8CodeUnitCount
-    guard position + n <= count else { return false }
-    for offset in 0..<n where base[position + offset] != word.utf8Start[offset] { return false }
-    position += n
-    return true
+  /// `true` or `false` at the cursor, compared four bytes at once.
+  @inline(__always)
+  private mutating func boolean() -> Bool? {
+    guard position + 4 <= count else { return nil }
+    let word = UInt32(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt32.self))
+    if word == 0x6575_7274 {  // "true"
+      position += 4
+      return true
+    }
+    if word == 0x736C_6166, position + 5 <= count, base[position + 4] == UInt8(ascii: "e") {  // "fals" "e"
+      position += 5
+      return false
+    }
+    return nil
   }
 
   /// The bytes of the string at the cursor and whether they are all ASCII; `nil` for a
@@ -239,38 +245,50 @@ private struct Cursor {
     let start = position + 1
     var i = start
     var high: UInt64 = 0
-    while true {
-      // Eight bytes at a time while none of them is a quote, a backslash or a control
-      // character; byte by byte up to the one that is.
-      if i + 8 <= count {
-        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-        if !Self.hasSpecialByte(word) {
-          high |= word
-          i += 8
-          continue
-        }
+    // Eight bytes at a time, up to the first that is a quote, a backslash or a control
+    // character; the last few bytes of the record one by one.
+    while i + 8 <= count {
+      // Little-endian, so that the first byte is the lowest.
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+      let special = Self.specialBytes(word)
+      if special == 0 {
+        high |= word
+        i += 8
+        continue
       }
-      guard i < count else { return nil }
+      // The lowest flag is exact: the first special byte.
+      let offset = special.trailingZeroBitCount >> 3
+      high |= word & ~(UInt64.max << UInt64(offset << 3))
+      i += offset
+      guard base[i] == UInt8(ascii: "\"") else { return nil }
+      return finishString(start: start, end: i, high: high)
+    }
+    while i < count {
       let byte = base[i]
-      if byte == UInt8(ascii: "\"") { break }
+      if byte == UInt8(ascii: "\"") { return finishString(start: start, end: i, high: high) }
       if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
       high |= UInt64(byte)
       i += 1
     }
-    position = i + 1
-    return (UnsafeBufferPointer(start: base + start, count: i - start), high & 0x8080_8080_8080_8080 == 0)
+    return nil
   }
 
-  /// Whether a byte of `word` is `"`, `\` or below 0x20 (the classic "has zero byte"
-  /// and "has byte less than" tests, exact for whether any byte is one).
   @inline(__always)
-  private static func hasSpecialByte(_ word: UInt64) -> Bool {
+  private mutating func finishString(start: Int, end: Int, high: UInt64) -> (UnsafeBufferPointer<UInt8>, ascii: Bool) {
+    position = end + 1
+    return (UnsafeBufferPointer(start: base + start, count: end - start), high & 0x8080_8080_8080_8080 == 0)
+  }
+
+  /// The high bit of each byte of `word` that is `"`, `\` or below 0x20 may be set, and
+  /// is for the first such byte (the classic "has zero byte" and "has byte less than"
+  /// tests: a false flag only ever follows a true one); zero when there is none.
+  @inline(__always)
+  private static func specialBytes(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
     let quotes = word ^ (ones &* 0x22)
     let backslashes = word ^ (ones &* 0x5C)
     let special = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)
-    return special & highs != 0
+    return special & 0x8080_8080_8080_8080
   }
 
   /// A `YYYY-MM-DD` date as ``CivilDate/timestamp`` gives it, read from bytes (no
