@@ -5,9 +5,11 @@
 ///     activation.absentFieldsAreUnknown = true
 public struct CELActivation: Sendable {
   struct Binding: Sendable {
+    /// First, so that it is stored at the start of the binding (the interpreter reads it
+    /// in place through a pointer to the binding).
+    var value: CELValue
     let name: String
     let hash: UInt64
-    var value: CELValue
     var pathPrefix: String?
   }
 
@@ -40,7 +42,7 @@ public struct CELActivation: Sendable {
       bindings[i].pathPrefix = pathPrefix
       return
     }
-    bindings.append(Binding(name: name, hash: hash, value: value, pathPrefix: pathPrefix))
+    bindings.append(Binding(value: value, name: name, hash: hash, pathPrefix: pathPrefix))
     if name.utf8.contains(UInt8(ascii: ".")) { hasDottedNames = true }
   }
 

@@ -27,28 +27,29 @@ public struct CELProgram: Sendable {
   ///
   /// - Complexity: allocation-free apart from the values the expression builds (list
   ///   and map literals over variables, string concatenation, …); variables are looked
-  ///   up once per evaluation, not once per reference.
+  ///   up once per evaluation, not once per reference, and read in place from the
+  ///   activation rather than copied.
   public func evaluate(_ activation: CELActivation) -> CELResult {
     let program = compiled
-    let count = program.slotCount
     return activation.bindings.withUnsafeBufferPointer { bindings in
       let view = ActivationView(
         bindings: bindings, absentFieldsAreUnknown: activation.absentFieldsAreUnknown,
         hasDottedNames: activation.hasDottedNames)
-      return withUnsafeTemporaryAllocation(of: Slot.self, capacity: max(count, 1)) { buffer in
-        for i in 0..<count {
-          var slot = Slot(value: .null, index: -1, overMap: false)
-          if i < program.variables.count {
-            let v = program.variables[i]
-            if let b = view.index(of: v.name, hash: v.hash) {
-              slot = Slot(value: view.value(at: b), index: b, overMap: false)
-            }
-          }
-          buffer.initializeElement(at: i, to: slot)
+      let variableCount = program.variables.count
+      // Plain integers: the buffers need no initialisation or clean-up of values.
+      return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(variableCount, 1)) { resolved in
+        for i in 0..<variableCount {
+          resolved[i] = view.index(of: program.variables[i]) ?? -1
         }
-        defer { buffer.baseAddress?.deinitialize(count: count) }
-        let interpreter = Interpreter(program: program, activation: view, slots: buffer)
-        return interpreter.eval(program.root)
+        let loopSlots = program.loopRanges.count
+        guard loopSlots > 0 else {
+          return Interpreter(program: program, activation: view, bindingIndices: resolved, slots: .init(start: nil, count: 0))
+            .eval(program.root)
+        }
+        // Each loop sets its slot before reading it.
+        return withUnsafeTemporaryAllocation(of: Slot.self, capacity: loopSlots) { slots in
+          Interpreter(program: program, activation: view, bindingIndices: resolved, slots: slots).eval(program.root)
+        }
       }
     }
   }

@@ -3,8 +3,10 @@
 /// no reference counting.
 enum Op: Sendable {
   case constant(Int32)
-  /// A variable or iteration-variable slot.
+  /// A free variable: an index into ``CompiledProgram/variables``.
   case variable(Int32)
+  /// An iteration variable: the slot of the loop that binds it (see ``Loop/slot``).
+  case iteration(Int32)
   /// `operand.field`; `qualified` indexes ``CompiledProgram/qualifiedNames`` (or is -1)
   /// when the chain spells a dotted name that a binding might hold whole.
   case select(Int32, field: Int32, qualified: Int32)
@@ -46,6 +48,7 @@ struct HashedName: Sendable {
 struct Loop: Sendable {
   let macro: CELComprehension.Macro
   let range: Int32
+  /// The iteration variable's slot, counted from 0 over the program's loops.
   let slot: Int32
   /// The filter of a three-argument `map`, or -1.
   let filter: Int32
@@ -59,19 +62,20 @@ final class CompiledProgram: Sendable {
   let constants: ContiguousArray<CELValue>
   let arguments: ContiguousArray<Int32>
   let fields: ContiguousArray<HashedName>
+  /// A copy of `fields` that the interpreter reads without reference counting (an array
+  /// element read out of a class is retained first). Immutable; freed with the program.
+  nonisolated(unsafe) let fieldTable: UnsafeMutableBufferPointer<HashedName>
   let qualifiedNames: ContiguousArray<HashedName>
   let loops: ContiguousArray<Loop>
   let errors: ContiguousArray<CELError>
   let regexes: ContiguousArray<CELRegex>
-  /// Free variables, occupying the first slots.
+  /// Free variables, resolved against the activation once per evaluation.
   let variables: ContiguousArray<HashedName>
-  /// For each slot past the variables, the range node of the loop that binds it.
+  /// For each iteration-variable slot, the range node of the loop that binds it.
   let loopRanges: ContiguousArray<Int32>
   let root: Int32
   let source: String
   let expression: CELExpr
-
-  var slotCount: Int { variables.count + loopRanges.count }
 
   init(builder: ProgramBuilder, root: Int32, source: String, expression: CELExpr) {
     self.source = source
@@ -81,6 +85,8 @@ final class CompiledProgram: Sendable {
     constants = builder.constants
     arguments = builder.arguments
     fields = builder.fields
+    fieldTable = .allocate(capacity: builder.fields.count)
+    _ = fieldTable.initialize(from: builder.fields)
     qualifiedNames = builder.qualifiedNames
     loops = builder.loops
     errors = builder.errors
@@ -88,5 +94,10 @@ final class CompiledProgram: Sendable {
     variables = builder.variables
     loopRanges = builder.loopRanges
     self.root = root
+  }
+
+  deinit {
+    fieldTable.deinitialize()
+    fieldTable.deallocate()
   }
 }

@@ -9,13 +9,11 @@ struct Compiler {
 
   static func compile(_ expr: CELExpr, source: String) -> CompiledProgram {
     var compiler = Compiler()
-    // First pass: free variables take the first slots, so loop slots follow them.
+    // First pass: the free variables, numbered in order of first appearance.
     compiler.collectVariables(expr, bound: [])
     let root = compiler.compile(expr)
     return CompiledProgram(builder: compiler.builder, root: root, source: source, expression: expr)
   }
-
-  private var variableCount: Int32 { Int32(builder.variables.count) }
 
   private mutating func collectVariables(_ expr: CELExpr, bound: Set<String>) {
     switch expr.kind {
@@ -45,7 +43,7 @@ struct Compiler {
 
     case .identifier(let name):
       if let scoped = scopes.last(where: { $0.name == name }) {
-        return builder.emit(.variable(scoped.slot), at: at)
+        return builder.emit(.iteration(scoped.slot), at: at)
       }
       if let type = CELValueType(celName: name) { return builder.constant(.type(type), at: at) }
       return builder.emit(.variable(builder.variableIndex[name] ?? 0), at: at)
@@ -101,7 +99,7 @@ struct Compiler {
 
     case .comprehension(let c):
       let range = compile(c.range)
-      let slot = variableCount + loopSlotCount
+      let slot = loopSlotCount
       loopSlotCount += 1
       builder.loopRanges.append(range)
       scopes.append((c.variable, slot))

@@ -5,21 +5,28 @@ extension Interpreter {
   func evalLoop(_ loop: Loop, node: Int32) -> CELResult {
     let r = eval(loop.range)
     guard case .value(let range) = r else { return r }
-    // Take the elements out once: no per-element enum matching or reference counting.
-    var list: [CELValue] = []
-    var map: CELMap?
+    // The slot points at the elements where they are stored, so that stepping costs no
+    // reference counting; `range` keeps them alive until the loop returns.
+    defer { withExtendedLifetime(range) {} }
+    let first: UnsafeRawPointer?
+    let stride: Int
+    let count: Int
     let overMap: Bool
     switch range {
     case .list(let l):
-      list = l
+      first = l.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+      stride = MemoryLayout<CELValue>.stride
+      count = l.count
       overMap = false
     case .map(let m):
-      map = m
+      let keys = m.keyPointers
+      first = keys.first
+      stride = keys.stride
+      count = m.count
       overMap = true
     default:
       return located(.error(CELError(.noMatchingOverload, "\(loop.macro.rawValue)() needs a list or map, not \(range.typeName)")), node)
     }
-    let count = map?.count ?? list.count
 
     let slot = Int(loop.slot)
     var unknown: CELUnknown?
@@ -29,8 +36,8 @@ extension Interpreter {
     if loop.macro == .map || loop.macro == .filter { results.reserveCapacity(count) }
 
     for k in 0..<count {
-      // Straight into the slot: one copy of the element, none kept aside.
-      slots[slot] = Slot(value: map?.key(at: k) ?? list[k], index: k, overMap: overMap)
+      slots[slot] = Slot(
+        element: first!.advanced(by: k * stride).assumingMemoryBound(to: CELValue.self), index: k, overMap: overMap)
 
       if loop.filter >= 0 {
         switch eval(loop.filter) {
@@ -66,7 +73,7 @@ extension Interpreter {
         case .value(.bool(let b)):
           if b {
             hits += 1
-            if loop.macro == .filter { results.append(slots[slot].value) }
+            if loop.macro == .filter { results.append(slots[slot].element.pointee) }
           }
         case .value(let v):
           return located(.error(.noOverload(loop.macro.rawValue, v)), node)
@@ -101,6 +108,11 @@ extension Interpreter {
   /// `has(operand.field)`. With absent fields as unknowns, a chain that breaks at an
   /// absent field is simply not present: false, never unknown.
   func presence(_ operand: Int32, field: Int32, node: Int32) -> CELResult {
+    let f = program.fieldTable[Int(field)]
+    // A map stored in place (the usual `has(x.f)`): tested without copying it.
+    if let stored = locate(operand), let present = Interpreter.hasField(stored.pointee, f) {
+      return .value(.bool(present))
+    }
     let r: CELResult
     if activation.absentFieldsAreUnknown {
       guard let present = evalUnlessAbsent(operand) else { return .value(.bool(false)) }
@@ -109,11 +121,17 @@ extension Interpreter {
       r = eval(operand)
     }
     guard case .value(let v) = r else { return r }
-    let f = program.fields[Int(field)]
     guard case .map(let m) = v else {
       return located(.error(CELError(.noSuchKey, "has() cannot test field '\(f.name)' of type '\(v.typeName)'")), node)
     }
-    return .value(.bool(m.value(forString: f.name, hash: f.hash) != nil))
+    return .value(.bool(m.index(forString: f.name, hash: f.hash) != nil))
+  }
+
+  /// Whether a map has a field; nil if the value is no map.
+  @inline(never)
+  static func hasField(_ value: CELValue, _ field: HashedName) -> Bool? {
+    guard case .map(let m) = value else { return nil }
+    return m.index(forString: field.name, hash: field.hash) != nil
   }
 
   /// Evaluates a node, returning nil where a field selection in its chain meets an
@@ -129,7 +147,7 @@ extension Interpreter {
       if case .value(let v) = r { return select(v, field: field, node: node) }
       return r
     }
-    let f = program.fields[Int(field)]
+    let f = program.fieldTable[Int(field)]
     guard let found = m.value(forString: f.name, hash: f.hash) else { return nil }
     return .value(found)
   }
@@ -137,33 +155,56 @@ extension Interpreter {
   /// The attribute path a node denotes, e.g. `proposal.alternatives[1].reason`, when it is
   /// a variable, or a selection or constant index on one; nil otherwise.
   func path(of node: Int32) -> String? {
+    // Built in one buffer: the unknowns of absent fields are common in audits.
+    var path = ""
+    path.reserveCapacity(64)
+    return appendPath(of: node, to: &path) ? path : nil
+  }
+
+  private func appendPath(of node: Int32, to path: inout String) -> Bool {
     switch program.ops[Int(node)] {
     case .variable(let s):
-      let slot = slots[Int(s)]
-      if Int(s) < program.variables.count {
-        return slot.index >= 0 ? activation.pathPrefix(at: slot.index) : program.variables[Int(s)].name
-      }
-      guard !slot.overMap else { return nil }
-      let range = program.loopRanges[Int(s) - program.variables.count]
-      return path(of: range).map { "\($0)[\(slot.index)]" }
+      let b = bindingIndices[Int(s)]
+      path += b >= 0 ? activation.pathPrefix(at: b) : program.variables[Int(s)].name
+    case .iteration(let s):
+      guard !slots[Int(s)].overMap, appendPath(of: program.loopRanges[Int(s)], to: &path) else { return false }
+      path += "["
+      path += String(slots[Int(s)].index)
+      path += "]"
     case .select(let operand, let field, _):
-      return path(of: operand).map { "\($0).\(program.fields[Int(field)].name)" }
+      guard appendPath(of: operand, to: &path) else { return false }
+      path += "."
+      path += program.fields[Int(field)].name
     case .index(let operand, let key):
-      guard let base = path(of: operand) else { return nil }
       let keyValue: CELValue
       switch program.ops[Int(key)] {
       case .constant(let c): keyValue = program.constants[Int(c)]
-      case .variable(let s) where slots[Int(s)].index >= 0: keyValue = slots[Int(s)].value
-      default: return nil
+      case .variable(let s) where bindingIndices[Int(s)] >= 0: keyValue = activation.value(at: bindingIndices[Int(s)])
+      case .iteration(let s): keyValue = slots[Int(s)].element.pointee
+      default: return false
       }
       switch keyValue {
-      case .string(let s): return "\(base).\(s)"
-      case .int(let i): return "\(base)[\(i)]"
-      case .uint(let u): return "\(base)[\(u)]"
-      default: return nil
+      case .string, .int, .uint: break
+      default: return false
+      }
+      guard appendPath(of: operand, to: &path) else { return false }
+      switch keyValue {
+      case .string(let s):
+        path += "."
+        path += s
+      case .int(let i):
+        path += "["
+        path += String(i)
+        path += "]"
+      case .uint(let u):
+        path += "["
+        path += String(u)
+        path += "]"
+      default: return false
       }
     default:
-      return nil
+      return false
     }
+    return true
   }
 }

@@ -1,10 +1,11 @@
-/// The value of a variable slot during one evaluation.
+/// An iteration variable during one evaluation.
 struct Slot {
-  var value: CELValue
-  /// For a free variable, the binding's index in the activation (-1 when unbound); for
-  /// an iteration variable, the position of the current element.
+  /// The current element, read in place from the list or map the loop runs over (which
+  /// the loop keeps alive), so that stepping costs no reference counting.
+  var element: UnsafePointer<CELValue>
+  /// The position of the current element.
   var index: Int
-  /// For an iteration variable, whether the loop runs over a map's keys.
+  /// Whether the loop runs over a map's keys.
   var overMap: Bool
 }
 
@@ -12,6 +13,10 @@ struct Slot {
 struct Interpreter {
   let program: CompiledProgram
   let activation: ActivationView
+  /// For each free variable, the index of its binding in the activation, or -1 when it
+  /// is unbound. Variables are read in place from the activation, never copied aside.
+  let bindingIndices: UnsafeMutableBufferPointer<Int>
+  /// Iteration variables, by ``Loop/slot``; each is set only while its loop runs.
   let slots: UnsafeMutableBufferPointer<Slot>
 
   @inline(__always)
@@ -48,18 +53,20 @@ struct Interpreter {
       return .value(program.constants[Int(c)])
 
     case .variable(let s):
-      if slots[Int(s)].index < 0 { return unbound(s, node: node) }
-      return .value(slots[Int(s)].value)
+      let b = bindingIndices[Int(s)]
+      if b < 0 { return unbound(s, node: node) }
+      return .value(activation.bindings[b].value)
+
+    case .iteration(let s):
+      return .value(slots[Int(s)].element.pointee)
 
     case .select(let operand, let field, let qualified):
       if qualified >= 0 && activation.hasDottedNames {
         let q = program.qualifiedNames[Int(qualified)]
         if let b = activation.index(of: q.name, hash: q.hash) { return .value(activation.value(at: b)) }
       }
-      if case .variable(let s) = program.ops[Int(operand)], slots[Int(s)].index >= 0 {
-        // Select straight from the slot, without copying the variable's value first.
-        return select(slots[Int(s)].value, field: field, node: node)
-      }
+      // Select straight from where the operand is stored, without copying it first.
+      if let stored = locate(operand) { return select(stored.pointee, field: field, node: node) }
       let r = eval(operand)
       guard case .value(let v) = r else { return r }
       return select(v, field: field, node: node)
@@ -72,12 +79,24 @@ struct Interpreter {
 
     case .and(let a, let b):
       let x = eval(a)
-      if case .value(.bool(false)) = x { return x }
+      if case .value(.bool(let l)) = x {
+        if !l { return x }
+        // `true && y` is y when y is a bool.
+        let y = eval(b)
+        if case .value(.bool) = y { return y }
+        return Logic.and(x, y, location: program.locations[Int(node)])
+      }
       return Logic.and(x, eval(b), location: program.locations[Int(node)])
 
     case .or(let a, let b):
       let x = eval(a)
-      if case .value(.bool(true)) = x { return x }
+      if case .value(.bool(let l)) = x {
+        if l { return x }
+        // `false || y` is y when y is a bool.
+        let y = eval(b)
+        if case .value(.bool) = y { return y }
+        return Logic.or(x, y, location: program.locations[Int(node)])
+      }
       return Logic.or(x, eval(b), location: program.locations[Int(node)])
 
     case .not(let a):
@@ -97,12 +116,22 @@ struct Interpreter {
       }
 
     case .relation(let op, let a, let b):
+      // The common shapes `x.f == "text"`, `x.f > 20`, `i.f == j.f`: compared in place.
+      if let l = locate(a) {
+        if case .constant(let c) = program.ops[Int(b)] {
+          return located(Operators.relation(op, l.pointee, program.constants[Int(c)]), node)
+        }
+        if let r = locate(b) { return located(Operators.relation(op, l.pointee, r.pointee), node) }
+      }
       let x = eval(a)
       let y = constantOrEval(b)
       guard case .value(let l) = x, case .value(let r) = y else { return Interpreter.strictFailure(x, y) }
       return located(Operators.relation(op, l, r), node)
 
     case .membership(let a, let b):
+      if case .constant(let c) = program.ops[Int(b)], let l = locate(a) {
+        return located(Operators.membership(l.pointee, program.constants[Int(c)]), node)
+      }
       let x = eval(a)
       let y = constantOrEval(b)
       guard case .value(let l) = x, case .value(let r) = y else { return Interpreter.strictFailure(x, y) }
@@ -147,6 +176,10 @@ struct Interpreter {
       return located(Operators.negate(v), node)
 
     case .call(let builtin, let first, let count):
+      // `size(x.f)`: counted in place, without copying the list or map.
+      if builtin == .size && count == 1, let stored = locate(program.arguments[Int(first)]) {
+        return located(Builtin.size(stored.pointee), node)
+      }
       var args = Arguments()
       var failure: CELResult?
       for k in 0..<Int(count) {
@@ -191,9 +224,43 @@ struct Interpreter {
     }
   }
 
+  /// Where the value of `node` is stored, when it is a bound variable, an iteration
+  /// variable or a chain of present fields selected from one, so that it can be read in
+  /// place, without reference counting; nil for anything else, or where a field is
+  /// absent (``eval(_:)`` then gives the value, error or unknown).
+  ///
+  /// The pointer is valid for the rest of the evaluation: the activation and the loop
+  /// slots hold the roots, and map storage is immutable (see ``CELMap/valuePointer(forString:hash:)``).
+  /// An iteration variable's element changes from one iteration to the next, so read it
+  /// at once.
+  func locate(_ node: Int32) -> UnsafePointer<CELValue>? {
+    switch program.ops[Int(node)] {
+    case .variable(let s):
+      let b = bindingIndices[Int(s)]
+      return b >= 0 ? activation.valuePointer(at: b) : nil
+    case .iteration(let s):
+      return slots[Int(s)].element
+    case .select(let operand, let field, let qualified):
+      // A dotted binding (`a.b`) might take precedence: leave that to `eval`.
+      if qualified >= 0 && activation.hasDottedNames { return nil }
+      guard let base = locate(operand) else { return nil }
+      return Interpreter.fieldPointer(in: base.pointee, program.fieldTable[Int(field)])
+    default:
+      return nil
+    }
+  }
+
+  /// Where a map stores a field. Taking the value as an argument borrows it: matching
+  /// `.map` on the pointee in place would retain the map.
+  @inline(never)
+  static func fieldPointer(in value: CELValue, _ field: HashedName) -> UnsafePointer<CELValue>? {
+    guard case .map(let m) = value else { return nil }
+    return m.valuePointer(forString: field.name, hash: field.hash)
+  }
+
   /// Field selection on an evaluated operand.
   func select(_ v: CELValue, field: Int32, node: Int32) -> CELResult {
-    let f = program.fields[Int(field)]
+    let f = program.fieldTable[Int(field)]
     guard case .map(let m) = v else {
       return located(.error(CELError(.noSuchKey, "type '\(v.typeName)' has no field '\(f.name)'")), node)
     }
@@ -234,12 +301,22 @@ struct ActivationView {
   let absentFieldsAreUnknown: Bool
   let hasDottedNames: Bool
 
+  @inline(__always)
   func index(of name: String, hash: UInt64) -> Int? {
     for i in bindings.indices where bindings[i].hash == hash && bindings[i].name.celEquals(name) { return i }
     return nil
   }
 
+  @inline(__always)
+  func index(of name: HashedName) -> Int? { index(of: name.name, hash: name.hash) }
+
   func value(at index: Int) -> CELValue { bindings[index].value }
+
+  /// Where the value of the binding at `index` is stored: at the start of the binding.
+  @inline(__always)
+  func valuePointer(at index: Int) -> UnsafePointer<CELValue> {
+    UnsafeRawPointer(bindings.baseAddress! + index).assumingMemoryBound(to: CELValue.self)
+  }
 
   func pathPrefix(at index: Int) -> String { bindings[index].pathPrefix ?? bindings[index].name }
 }

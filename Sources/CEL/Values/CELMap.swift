@@ -7,7 +7,8 @@
 /// - Complexity: lookup is O(1): small maps scan a few precomputed key hashes, larger
 ///   ones use an open-addressing index built once.
 public struct CELMap: @unchecked Sendable {  // MapStorage is immutable once made.
-  /// One key-value pair with the key's hash.
+  /// One key-value pair with the key's hash. The key is stored first and the value right
+  /// after it (the evaluator reads them in place; `CELTests` checks the layout).
   @usableFromInline
   struct Entry: Sendable {
     @usableFromInline let key: CELValue
@@ -101,9 +102,33 @@ public struct CELMap: @unchecked Sendable {  // MapStorage is immutable once mad
   /// The value under the string `key` whose ``hash(ofString:)`` is `hash`.
   @inlinable
   func value(forString key: String, hash: UInt64) -> CELValue? {
-    guard let i = storage.index(hash: hash, matching: { if case .string(let s) = $0 { s.celEquals(key) } else { false } })
-    else { return nil }
+    guard let i = index(forString: key, hash: hash) else { return nil }
     return value(at: i)
+  }
+
+  /// The position of the string `key` whose ``hash(ofString:)`` is `hash`.
+  @inlinable
+  func index(forString key: String, hash: UInt64) -> Int? {
+    storage.index(hash: hash, matching: { if case .string(let s) = $0 { s.celEquals(key) } else { false } })
+  }
+
+  /// Where the value under the string `key` is stored, for reading it in place without
+  /// reference counting. The pointer stays valid as long as this map's storage lives:
+  /// storage is immutable, and its entries are allocated inline and never move.
+  @inlinable
+  func valuePointer(forString key: String, hash: UInt64) -> UnsafePointer<CELValue>? {
+    guard let i = index(forString: key, hash: hash) else { return nil }
+    return storage.withUnsafeMutablePointerToElements { elements in
+      UnsafeRawPointer(elements + i).advanced(by: MemoryLayout<CELValue>.stride).assumingMemoryBound(to: CELValue.self)
+    }
+  }
+
+  /// Where the first key is stored, and the distance from one key to the next, for
+  /// reading the keys in place. Valid as long as this map's storage lives.
+  @inlinable
+  var keyPointers: (first: UnsafeRawPointer, stride: Int) {
+    let first = storage.withUnsafeMutablePointerToElements { UnsafeRawPointer($0) }
+    return (first, MemoryLayout<Entry>.stride)
   }
 
   @inlinable

@@ -1,0 +1,91 @@
+import Testing
+
+@testable import CEL
+
+/// The interpreter reads variables, fields and loop elements in place (through pointers
+/// into the activation, map storage and lists). These tests pin the memory layout that
+/// relies on, and the shapes with fast paths against their general results.
+@Suite("In-place evaluation")
+struct InPlaceEvaluationTests {
+  @Test("stored layouts the interpreter reads through pointers")
+  func layouts() {
+    #expect(MemoryLayout<CELActivation.Binding>.offset(of: \.value) == 0)
+    #expect(MemoryLayout<CELMap.Entry>.offset(of: \.key) == 0)
+    #expect(MemoryLayout<CELMap.Entry>.offset(of: \.value) == MemoryLayout<CELValue>.stride)
+  }
+
+  static let proposal = json(
+    """
+    {"citizen": {"age": 34, "network_resources": ["sister"], "name": "a name longer than sixteen bytes"},
+     "interventions": [
+       {"type": "botilbud", "provider": "other_municipality", "hours": 25, "justification": ""},
+       {"type": "botilbud", "provider": "own", "hours": 5, "phase_out_plan": "yes"},
+       {"type": "stoette_kontaktperson", "provider": "private", "hours": 10.5}],
+     "labels": {"x": 1, "y": 2}}
+    """)
+
+  static func check(_ source: String, _ expected: CELResult, unknown: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) {
+    var activation = CELActivation(absentFieldsAreUnknown: unknown)
+    activation.bind("proposal", to: proposal)
+    if case .list(let items) = proposal["interventions"] {
+      activation.bind("intervention", to: items[1], pathPrefix: "proposal.interventions[1]")
+    }
+    let result = (try? CELProgram(source))?.evaluate(activation)
+    #expect(result.map(describe) == describe(expected), "\(source)", sourceLocation: sourceLocation)
+  }
+
+  /// The result, with an error's kind and message but not its location.
+  static func describe(_ result: CELResult) -> String {
+    if case .error(let e) = result { return "error \(e.kind): \(e.message)" }
+    return "\(result)"
+  }
+
+  @Test("relations and membership against constants and other fields")
+  func relations() {
+    InPlaceEvaluationTests.check("intervention.provider in ['other_municipality', 'private']", .value(false))
+    InPlaceEvaluationTests.check("intervention.type == 'botilbud'", .value(true))
+    InPlaceEvaluationTests.check("proposal.citizen.name == 'a name longer than sixteen bytes'", .value(true))
+    InPlaceEvaluationTests.check("intervention.hours > 20", .value(false))
+    InPlaceEvaluationTests.check("intervention.hours > 'x'", .error(.noOverload("_>_", .int(5), .string("x"))))
+    InPlaceEvaluationTests.check("intervention.justification != ''", .unknown(CELUnknown(path: "proposal.interventions[1].justification")))
+    InPlaceEvaluationTests.check("intervention.hours in 5", .error(.noOverload("@in", .int(5), .int(5))))
+    InPlaceEvaluationTests.check("proposal.interventions[0].type == intervention.type", .value(true))
+  }
+
+  @Test("size and has on stored values")
+  func sizeAndHas() {
+    InPlaceEvaluationTests.check("size(proposal.citizen.network_resources) > 0", .value(true))
+    InPlaceEvaluationTests.check("size(proposal.labels)", .value(2))
+    InPlaceEvaluationTests.check("size(intervention.type)", .value(8))
+    InPlaceEvaluationTests.check("size(intervention.hours)", .error(.noOverload("size", .int(5))))
+    InPlaceEvaluationTests.check("has(intervention.phase_out_plan)", .value(true))
+    InPlaceEvaluationTests.check("has(proposal.citizen.wishes)", .value(false))
+    InPlaceEvaluationTests.check("has(proposal.household.size)", .value(false))
+    InPlaceEvaluationTests.check("has(intervention.type.x)", .error(CELError(.noSuchKey, "has() cannot test field 'x' of type 'string'")))
+  }
+
+  @Test("loops read their elements in place, over lists and map keys")
+  func loops() {
+    InPlaceEvaluationTests.check("proposal.interventions.all(i, proposal.interventions.exists_one(j, j.type == i.type))", .value(false))
+    InPlaceEvaluationTests.check("proposal.interventions.filter(i, i.hours > 6).map(i, i.provider)", .value(["other_municipality", "private"]))
+    InPlaceEvaluationTests.check("proposal.labels.filter(k, proposal.labels[k] > 1)", .value(["y"]))
+    InPlaceEvaluationTests.check("proposal.interventions.exists(i, i.justification == 'x')", .unknown(CELUnknown(paths: ["proposal.interventions[1].justification", "proposal.interventions[2].justification"])))
+    InPlaceEvaluationTests.check("[[1, 2], [3]].map(l, l.map(x, x * 2))", .value([[2, 4], [6]]))
+    InPlaceEvaluationTests.check("[].all(x, x > 0) && !{}.exists(k, true)", .value(true))
+  }
+
+  @Test("a dotted binding still takes precedence over field selection")
+  func dottedNames() {
+    let activation = CELActivation(["a.b": "whole", "a": ["b": "field"]])
+    #expect((try? CELProgram("a.b == 'whole'"))?.evaluate(activation).boolValue == true)
+    #expect((try? CELProgram("a.b in ['whole']"))?.evaluate(activation).boolValue == true)
+  }
+
+  @Test("logic keeps its results when one side is a bool")
+  func logic() {
+    InPlaceEvaluationTests.check("true && intervention.hours > 1", .value(true))
+    InPlaceEvaluationTests.check("false || intervention.hours > 10", .value(false))
+    InPlaceEvaluationTests.check("true && intervention.hours", .error(.noOverload("_&&_", .int(5))))
+    InPlaceEvaluationTests.check("false || intervention.missing", .unknown(CELUnknown(path: "proposal.interventions[1].missing")))
+  }
+}
