@@ -62,8 +62,10 @@ final class CompiledProgram: Sendable {
   let constants: ContiguousArray<CELValue>
   let arguments: ContiguousArray<Int32>
   let fields: ContiguousArray<HashedName>
-  /// A copy of `fields` that the interpreter reads without reference counting (an array
-  /// element read out of a class is retained first). Immutable; freed with the program.
+  /// Copies of `constants` and `fields` that the interpreter reads in place, without
+  /// reference counting (an array element read out of a class is retained first).
+  /// Immutable; freed with the program.
+  nonisolated(unsafe) let constantTable: UnsafeMutableBufferPointer<CELValue>
   nonisolated(unsafe) let fieldTable: UnsafeMutableBufferPointer<HashedName>
   let qualifiedNames: ContiguousArray<HashedName>
   let loops: ContiguousArray<Loop>
@@ -85,6 +87,8 @@ final class CompiledProgram: Sendable {
     constants = builder.constants
     arguments = builder.arguments
     fields = builder.fields
+    constantTable = .allocate(capacity: builder.constants.count)
+    _ = constantTable.initialize(from: builder.constants)
     fieldTable = .allocate(capacity: builder.fields.count)
     _ = fieldTable.initialize(from: builder.fields)
     qualifiedNames = builder.qualifiedNames
@@ -97,6 +101,8 @@ final class CompiledProgram: Sendable {
   }
 
   deinit {
+    constantTable.deinitialize()
+    constantTable.deallocate()
     fieldTable.deinitialize()
     fieldTable.deallocate()
   }

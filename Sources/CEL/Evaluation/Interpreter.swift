@@ -43,14 +43,14 @@ struct Interpreter {
   /// A constant operand read in place, saving a call; anything else evaluated.
   @inline(__always)
   func constantOrEval(_ node: Int32) -> CELResult {
-    if case .constant(let c) = program.ops[Int(node)] { return .value(program.constants[Int(c)]) }
+    if case .constant(let c) = program.ops[Int(node)] { return .value(program.constantTable[Int(c)]) }
     return eval(node)
   }
 
   func eval(_ node: Int32) -> CELResult {
     switch program.ops[Int(node)] {
     case .constant(let c):
-      return .value(program.constants[Int(c)])
+      return .value(program.constantTable[Int(c)])
 
     case .variable(let s):
       let b = bindingIndices[Int(s)]
@@ -119,7 +119,7 @@ struct Interpreter {
       // The common shapes `x.f == "text"`, `x.f > 20`, `i.f == j.f`: compared in place.
       if let l = locate(a) {
         if case .constant(let c) = program.ops[Int(b)] {
-          return located(Operators.relation(op, l.pointee, program.constants[Int(c)]), node)
+          return located(Operators.relation(op, l.pointee, program.constantTable[Int(c)]), node)
         }
         if let r = locate(b) { return located(Operators.relation(op, l.pointee, r.pointee), node) }
       }
@@ -130,7 +130,7 @@ struct Interpreter {
 
     case .membership(let a, let b):
       if case .constant(let c) = program.ops[Int(b)], let l = locate(a) {
-        return located(Operators.membership(l.pointee, program.constants[Int(c)]), node)
+        return located(Operators.membership(l.pointee, program.constantTable[Int(c)]), node)
       }
       let x = eval(a)
       let y = constantOrEval(b)

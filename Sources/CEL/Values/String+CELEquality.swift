@@ -9,13 +9,18 @@
 extension String {
   /// Equality of the UTF-8 bytes, as CEL compares strings (Swift's `==` would also
   /// equate canonically equivalent strings, such as "é" and "e\u{301}").
-  @inlinable
+  @inlinable @inline(__always)
   func celEquals(_ other: String) -> Bool {
     // Identical representations (the same buffer, or the same small-string bytes) are
     // equal without looking further; this is the common case for field names.
     let x = unsafeBitCast(self, to: (UInt64, UInt64).self)
     let y = unsafeBitCast(other, to: (UInt64, UInt64).self)
     if x == y { return true }
+    return celEqualsComparingBytes(other)
+  }
+
+  @usableFromInline @inline(never)
+  func celEqualsComparingBytes(_ other: String) -> Bool {
     let a = utf8
     let b = other.utf8
     let n = a.count
