@@ -72,7 +72,7 @@ struct AuditCommand: ParsableCommand {
 
   func run() throws {
     let language = options.language
-    let library = try RuleSource.library(directory, language: language)
+    let library = try RuleSource.library(directory, examples: false, language: language)
     var outputs: [AtomicOutputFile] = []
     do {
       let breakdown = try breakdown.map { (text) throws(AuditError) -> Breakdown in try Self.breakdown(text, schema: library.schema) }
@@ -91,7 +91,7 @@ struct AuditCommand: ParsableCommand {
       let directory = self.directory
       let runner = AuditRunner(
         library: library, options: audit, resultFormat: out.map(ResultFormat.forFile),
-        replica: { try? RuleSource.library(directory, language: language) })
+        replica: { try? RuleSource.library(directory, examples: false, language: language) })
       let bar = ProgressBar.forStandardError(language: language)
       var summary = try runner.run(sources, results: results, progress: bar.map { bar in { bar.update($0) } })
       bar?.finish()

@@ -62,13 +62,14 @@ enum RuleSource {
   }
 
   /// Loads the library, printing its diagnostics and exiting with status 2 if it is unusable.
-  static func library(_ directory: String?, only: Set<String>? = nil, language: Language) throws -> RuleLibrary {
-    try library(try files(directory), only: only, language: language)
+  /// `examples: false` leaves the rules' examples out, for a faster start.
+  static func library(_ directory: String?, only: Set<String>? = nil, examples: Bool = true, language: Language) throws -> RuleLibrary {
+    try library(try files(directory), only: only, examples: examples, language: language)
   }
 
   /// Loads the library from files already read.
-  static func library(_ files: RuleFiles, only: Set<String>? = nil, language: Language) throws -> RuleLibrary {
-    let (library, diagnostics) = RuleLibrary.load(files, only: only)
+  static func library(_ files: RuleFiles, only: Set<String>? = nil, examples: Bool = true, language: Language) throws -> RuleLibrary {
+    let (library, diagnostics) = RuleLibrary.load(files, only: only, examples: examples)
     for diagnostic in diagnostics where diagnostic.level == .error {
       printError(diagnostic.rendered(in: language))
     }

@@ -153,9 +153,9 @@ struct NodeReader {
   private mutating func segments(_ text: String, _ node: Node?, _ what: String) -> [MessageTemplate.Segment]? {
     var segments: [MessageTemplate.Segment] = []
     var rest = Substring(text)
-    while let open = rest.firstRange(of: "{{") {
+    while let open = Self.range(of: UInt8(ascii: "{"), in: rest) {
       if open.lowerBound > rest.startIndex { segments.append(.text(String(rest[..<open.lowerBound]))) }
-      guard let close = rest[open.upperBound...].firstRange(of: "}}") else {
+      guard let close = Self.range(of: UInt8(ascii: "}"), in: rest[open.upperBound...]) else {
         error(node, da: "\(what): '{{' uden '}}'", en: "\(what): '{{' without '}}'")
         return nil
       }
@@ -171,5 +171,18 @@ struct NodeReader {
     }
     if !rest.isEmpty { segments.append(.text(String(rest))) }
     return segments
+  }
+
+  /// The first `{{` or `}}` (the byte twice) in `text`, found on its UTF-8 bytes: the
+  /// generic `firstRange(of:)` made this a noticeable part of start-up.
+  private static func range(of byte: UInt8, in text: Substring) -> Range<String.Index>? {
+    let utf8 = text.utf8
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      let next = utf8.index(after: index)
+      if utf8[index] == byte, next < utf8.endIndex, utf8[next] == byte { return index..<utf8.index(after: next) }
+      index = next
+    }
+    return nil
   }
 }
