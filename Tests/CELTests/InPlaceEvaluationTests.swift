@@ -81,6 +81,23 @@ struct InPlaceEvaluationTests {
     #expect((try? CELProgram("a.b in ['whole']"))?.evaluate(activation).boolValue == true)
   }
 
+  @Test("byte-wise string equality at every length around the word size")
+  func stringEquality() {
+    for n in 1...40 {
+      let base = String(repeating: "a", count: n)
+      // Built at run time, so that equal texts have separate buffers.
+      let same = String(decoding: Array(base.utf8), as: UTF8.self)
+      #expect(base.celEquals(same))
+      for k in 0..<n {
+        var bytes = Array(base.utf8)
+        bytes[k] = UInt8(ascii: "b")
+        #expect(!base.celEquals(String(decoding: bytes, as: UTF8.self)), "length \(n), byte \(k)")
+      }
+      #expect(!base.celEquals(base + "a"))
+    }
+    #expect(!"é".celEquals("e\u{301}"))
+  }
+
   @Test("logic keeps its results when one side is a bool")
   func logic() {
     InPlaceEvaluationTests.check("true && intervention.hours > 1", .value(true))
