@@ -52,6 +52,20 @@ struct InPlaceEvaluationTests {
     InPlaceEvaluationTests.check("proposal.interventions[0].type == intervention.type", .value(true))
   }
 
+  @Test("indexing stored maps and lists")
+  func indexing() {
+    InPlaceEvaluationTests.check("proposal.interventions[1].type == intervention.type", .value(true))
+    InPlaceEvaluationTests.check("proposal.interventions[2u].provider", .value("private"))
+    InPlaceEvaluationTests.check("proposal.interventions[1.0].hours", .value(5))
+    InPlaceEvaluationTests.check("proposal.interventions[3]", .error(CELError(.outOfRange, "index 3 out of range for a list of 3 elements")))
+    InPlaceEvaluationTests.check("proposal.labels['y'] > proposal.labels.x", .value(true))
+    InPlaceEvaluationTests.check("proposal.labels['z']", .unknown(CELUnknown(path: "proposal.labels.z")))
+    InPlaceEvaluationTests.check("proposal.labels[intervention.type]", .error(CELError(.noSuchKey, "no such key: \"botilbud\"")))
+    InPlaceEvaluationTests.check("proposal.labels['z']", .error(CELError(.noSuchKey, "no such key: \"z\"")), unknown: false)
+    InPlaceEvaluationTests.check("{1: 'one'}[1.0] + {true: 'x'}[true]", .value("onex"))
+    InPlaceEvaluationTests.check("proposal.labels[[1]]", .error(.noOverload("_[_]", .map(CELMap()), .list([]))))
+  }
+
   @Test("size and has on stored values")
   func sizeAndHas() {
     InPlaceEvaluationTests.check("size(proposal.citizen.network_resources) > 0", .value(true))

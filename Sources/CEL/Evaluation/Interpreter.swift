@@ -154,6 +154,7 @@ struct Interpreter {
   private func evalOther(_ node: Int32) -> CELResult {
     switch program.ops[Int(node)] {
     case .index(let a, let b):
+      if let stored = locate(node) { return .value(stored.pointee) }
       let x = eval(a)
       let y = eval(b)
       guard case .value(let container) = x, case .value(let key) = y else { return Interpreter.strictFailure(x, y) }
@@ -245,6 +246,36 @@ struct Interpreter {
       if qualified >= 0 && activation.hasDottedNames { return nil }
       guard let base = locate(operand) else { return nil }
       return Interpreter.fieldPointer(in: base.pointee, program.fieldTable[Int(field)])
+    case .index(let operand, let key):
+      return locateElement(operand, key)
+    default:
+      return nil
+    }
+  }
+
+  /// ``locate(_:)`` for `container[key]`, e.g. `ladder[intervention.kind]`: a present map
+  /// entry or list element. Out of line, so that the common cases keep a small frame.
+  @inline(never)
+  private func locateElement(_ operand: Int32, _ key: Int32) -> UnsafePointer<CELValue>? {
+    guard let container = locate(operand) else { return nil }
+    if case .constant(let c) = program.ops[Int(key)] {
+      return Interpreter.elementPointer(in: container.pointee, program.constantTable[Int(c)])
+    }
+    guard let k = locate(key) else { return nil }
+    return Interpreter.elementPointer(in: container.pointee, k.pointee)
+  }
+
+  /// Where a map stores the value under `key`, or a list its element at an `int`
+  /// position in range; nil otherwise (an absent key, or an error for `eval` to report).
+  @inline(never)
+  static func elementPointer(in container: CELValue, _ key: CELValue) -> UnsafePointer<CELValue>? {
+    switch container {
+    case .map(let m):
+      return m.valuePointer(forKey: key)
+    case .list(let l):
+      guard case .int(let i) = key, i >= 0, i < l.count else { return nil }
+      // The list's storage lives where the container is stored.
+      return l.withUnsafeBufferPointer { $0.baseAddress! + Int(i) }
     default:
       return nil
     }

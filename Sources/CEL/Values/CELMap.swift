@@ -123,6 +123,18 @@ public struct CELMap: @unchecked Sendable {  // MapStorage is immutable once mad
     }
   }
 
+  /// Where the value under `key` is stored (numerically equal numbers being the same
+  /// key), like ``valuePointer(forString:hash:)``.
+  @inlinable
+  func valuePointer(forKey key: CELValue) -> UnsafePointer<CELValue>? {
+    guard let hash = CELMap.hash(of: key),
+      let i = storage.index(hash: hash, matching: { CELMap.keysEqual($0, key) })
+    else { return nil }
+    return storage.withUnsafeMutablePointerToElements { elements in
+      UnsafeRawPointer(elements + i).advanced(by: MemoryLayout<CELValue>.stride).assumingMemoryBound(to: CELValue.self)
+    }
+  }
+
   /// Where the first key is stored, and the distance from one key to the next, for
   /// reading the keys in place. Valid as long as this map's storage lives.
   @inlinable
