@@ -44,6 +44,11 @@ struct UnknownTests {
     #expect(program.evaluate(activation).unknownPaths == ["proposal.interventions[1].goals"])
     activation.bind("intervention", to: items[2], pathPrefix: "proposal.interventions[2]")
     #expect(program.evaluate(activation).value == .bool(false))
+    // Rebinding by position reads the same as binding by name.
+    let position = try #require(activation.position(of: "intervention"))
+    activation.rebind(at: position, to: items[1], pathPrefix: "proposal.interventions[1]")
+    #expect(program.evaluate(activation).unknownPaths == ["proposal.interventions[1].goals"])
+    #expect(activation.position(of: "nothing") == nil)
   }
 
   @Test("inside a macro, the element's position is in the path")

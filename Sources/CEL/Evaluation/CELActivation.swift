@@ -46,6 +46,19 @@ public struct CELActivation: Sendable {
     if name.utf8.contains(UInt8(ascii: ".")) { hasDottedNames = true }
   }
 
+  /// Where a bound variable sits, for ``rebind(at:to:pathPrefix:)``; `nil` when unbound.
+  public func position(of name: String) -> Int? {
+    index(of: name, hash: CELMap.hash(ofString: name))
+  }
+
+  /// Rebinds the variable at `position` (from ``position(of:)``): what `bind` does for
+  /// its name, without looking the name up again — for a variable bound to one value
+  /// after another.
+  public mutating func rebind(at position: Int, to value: CELValue, pathPrefix: String? = nil) {
+    bindings[position].value = value
+    bindings[position].pathPrefix = pathPrefix
+  }
+
   /// The value bound to a variable.
   public subscript(name: String) -> CELValue? {
     index(of: name, hash: CELMap.hash(ofString: name)).map { bindings[$0].value }

@@ -64,8 +64,15 @@ public struct Evaluator: Sendable {
     for (index, rule) in rules.enumerated() where scopes[index] == .proposal {
       outcomes[slot(index, count)] = rule.evaluate(activation, justifications: justifications).outcome
     }
+    var binding: Int?
     for (position, intervention) in interventions.enumerated() {
-      activation.bind("intervention", to: intervention, pathPrefix: Subject.intervention(position).path)
+      let prefix = Subject.intervention(position).path
+      if let binding {
+        activation.rebind(at: binding, to: intervention, pathPrefix: prefix)
+      } else {
+        activation.bind("intervention", to: intervention, pathPrefix: prefix)
+        binding = activation.position(of: "intervention")
+      }
       for (index, rule) in rules.enumerated() where scopes[index] == .intervention {
         outcomes[slot(index, count) + position] = rule.evaluate(activation, justifications: justifications).outcome
       }
