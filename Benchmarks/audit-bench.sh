@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # princip audit: decisions per second and peak memory on generated decisions against all
-# bundled packs, JSON Lines in, one result line per decision out (release build).
+# bundled packs, JSON Lines in, one result line per decision out (release build, Swift
+# runtime linked statically, as the README builds it).
 #
 #   Benchmarks/audit-bench.sh [COUNT...]        default: 100000 1000000
 #
@@ -16,9 +17,9 @@ SCRATCH=${SCRATCH:-.build}
 WORK=${WORK:-/tmp/princip-audit-bench}
 COUNTS=${*:-100000 1000000}
 mkdir -p "$WORK"
-swift build -c release --scratch-path "$SCRATCH" --product princip >&2
-swift build -c release --scratch-path "$SCRATCH" --product princip-gen >&2
-BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
+swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product princip >&2
+swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product princip-gen >&2
+BIN=$(swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --show-bin-path)
 
 seconds() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
 rss_mib() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }

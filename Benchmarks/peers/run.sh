@@ -25,8 +25,8 @@ mkdir -p "$WORK/data" "$WORK/results"
 cp -r "$PEERS"/*.py "$PEERS"/*.sh "$PEERS"/policies "$WORK"/ 2> /dev/null || true
 chmod -R u+w "$WORK"
 [ -x "$WORK/venv/bin/python" ] || (cd "$WORK" && ./setup.sh)
-(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product princip >&2)
-PRINCIP="$(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/princip"
+(cd "$ROOT" && swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product princip >&2)
+PRINCIP="$(cd "$ROOT" && swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --show-bin-path)/princip"
 cd "$WORK"
 PY=./venv/bin/python
 DATA=data/proposals_100k.jsonl
