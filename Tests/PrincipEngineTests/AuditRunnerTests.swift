@@ -90,6 +90,17 @@ struct AuditRunnerTests {
     #expect(AuditTextReport.render(summary, in: .en).contains("Reconciliation: read 7 = judged 2 + errors 5 — balances"))
   }
 
+  @Test func resultLinesNameEverySubjectAlsoBeyondThePrecomputedOnes() throws {
+    let library = try AuditFixtures.library()
+    let one = #"{"kind":"sel_85","provider":"private"}"#
+    let line = AuditFixtures.line("M-1").replacingOccurrences(
+      of: "[\(one)]", with: "[" + Array(repeating: one, count: 18).joined(separator: ",") + "]")
+    let path = try AuditFixtures.file("many.jsonl", line + "\n")
+    let (_, results) = try AuditFixtures.run([AuditInput(path: path, format: .jsonLines)], library: library)
+    let findings = (0..<18).map { #"{"rule":"demo.local","principle":"local","subject":"interventions[\#($0)]","outcome":"violated"}"# }
+    #expect(results.contains("\"findings\":[" + findings.joined(separator: ",") + "]}"))
+  }
+
   @Test func eachDecisionIsJudgedByThePackVersionInForceOnItsDate() throws {
     let input = [AuditFixtures.line("B-1", date: "2019-12-31"), AuditFixtures.line("B-2", date: "2020-01-01")].joined(separator: "\n")
     let path = try AuditFixtures.file("dated.jsonl", input)

@@ -18,6 +18,21 @@ struct JSONLinesResultWriter: ResultWriter {
   private let packFragments: [[UInt8]]
   /// Per pack version and rule: `{"rule":"…","principle":"…","subject":`.
   private let ruleFragments: [[[UInt8]]]
+  /// Per pack version, every rule's finding up to its outcome for the first subjects —
+  /// `{"rule":"…","principle":"…","subject":"interventions[2]","outcome":"` — in one
+  /// buffer, so that writing a finding is one copy.
+  private let findingPrefixes: [FindingPrefixes]
+
+  /// The finding prefixes of one pack version.
+  private struct FindingPrefixes: Sendable {
+    /// Prefixes are made for the proposal and the first interventions; later ones are
+    /// written piece by piece.
+    static let interventionLimit = 16
+    var bytes: [UInt8] = []
+    /// Per rule: where each subject's prefix lies in `bytes`: one for a proposal-scoped
+    /// rule, `interventionLimit` otherwise.
+    var ranges: [[Range<Int>]] = []
+  }
 
   init(library: RuleLibrary, language: Language) {
     self.language = language
@@ -43,6 +58,32 @@ struct JSONLinesResultWriter: ResultWriter {
         bytes.append(",\"subject\":")
         return bytes
       }
+    }
+    findingPrefixes = zip(library.packs, ruleFragments).map { pack, fragments in
+      var prefixes = FindingPrefixes()
+      for (rule, fragment) in zip(pack.rules, fragments) {
+        let subjects: [Subject] = rule.scope == .proposal
+          ? [.proposal] : (0..<FindingPrefixes.interventionLimit).map { .intervention($0) }
+        prefixes.ranges.append(subjects.map { subject in
+          let start = prefixes.bytes.count
+          prefixes.bytes.append(contentsOf: fragment)
+          Self.appendSubject(subject, to: &prefixes.bytes)
+          prefixes.bytes.append(",\"outcome\":\"")
+          return start..<prefixes.bytes.count
+        })
+      }
+      return prefixes
+    }
+  }
+
+  private static func appendSubject(_ subject: Subject, to bytes: inout [UInt8]) {
+    switch subject {
+    case .proposal:
+      bytes.append("\"proposal\"")
+    case .intervention(let index):
+      bytes.append("\"interventions[")
+      bytes.append(decimal: index)
+      bytes.append("]\"")
     }
   }
 
@@ -76,26 +117,27 @@ struct JSONLinesResultWriter: ResultWriter {
       bytes.append(text: scorecard.verdict.rawValue)
       bytes.append("\",\"findings\":[")
       var first = true
-      let fragments = ruleFragments[judgement.packIndex]
-      scorecard.forEach(scopes: scopes[judgement.packIndex]) { ruleIndex, subject, outcome in
-        guard outcome != .notApplicable else { return }
-        if !first { bytes.append(UInt8(ascii: ",")) }
-        first = false
-        bytes.append(contentsOf: fragments[ruleIndex])
-        switch subject {
-        case .proposal:
-          bytes.append("\"proposal\"")
-        case .intervention(let index):
-          bytes.append("\"interventions[")
-          bytes.append(decimal: index)
-          bytes.append("]\"")
-        }
-        switch outcome {
-        case .satisfied: bytes.append(",\"outcome\":\"satisfied\"}")
-        case .violated: bytes.append(",\"outcome\":\"violated\"}")
-        case .justified: bytes.append(",\"outcome\":\"justified\"}")
-        case .undetermined: bytes.append(",\"outcome\":\"undetermined\"}")
-        case .notApplicable: bytes.append(",\"outcome\":\"not_applicable\"}")
+      let prefixes = findingPrefixes[judgement.packIndex]
+      prefixes.bytes.withUnsafeBufferPointer { prefixBytes in
+        scorecard.forEach(scopes: scopes[judgement.packIndex]) { ruleIndex, subject, outcome in
+          guard outcome != .notApplicable else { return }
+          if !first { bytes.append(UInt8(ascii: ",")) }
+          first = false
+          let position = if case .intervention(let index) = subject { index } else { 0 }
+          if position < prefixes.ranges[ruleIndex].count {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: prefixBytes[prefixes.ranges[ruleIndex][position]]))
+          } else {
+            bytes.append(contentsOf: ruleFragments[judgement.packIndex][ruleIndex])
+            Self.appendSubject(subject, to: &bytes)
+            bytes.append(",\"outcome\":\"")
+          }
+          switch outcome {
+          case .satisfied: bytes.append("satisfied\"}")
+          case .violated: bytes.append("violated\"}")
+          case .justified: bytes.append("justified\"}")
+          case .undetermined: bytes.append("undetermined\"}")
+          case .notApplicable: bytes.append("not_applicable\"}")
+          }
         }
       }
       bytes.append("]")
