@@ -13,74 +13,60 @@ final class MapStorage: ManagedBuffer<MapHeader, CELMap.Entry> {
   /// `rejectingDuplicates` and two entries have equal keys.
   @usableFromInline
   static func make(_ entries: UnsafeBufferPointer<CELMap.Entry>, rejectingDuplicates: Bool = false) -> MapStorage? {
-    var table: ContiguousArray<Int32> = []
-    let n = entries.count
-    if n > CELMap.scanLimit {
-      guard let t = index(entries, rejectingDuplicates: rejectingDuplicates) else { return nil }
-      table = t
-    } else if rejectingDuplicates && n > 1 {
-      for i in 1..<n {
-        for j in 0..<i where entries[i].hash == entries[j].hash && CELMap.keysEqual(entries[i].key, entries[j].key) {
-          return nil
-        }
-      }
+    guard let table = table(for: entries, rejectingDuplicates: rejectingDuplicates) else { return nil }
+    return allocate(count: entries.count, table: table) { elements in
+      if let base = entries.baseAddress { elements.initialize(from: base, count: entries.count) }
     }
-    return allocate(entries, table: table)
   }
 
   @usableFromInline
   static func make(_ entries: UnsafeBufferPointer<CELMap.Entry>) -> MapStorage {
-    let table = entries.count > CELMap.scanLimit ? index(entries, rejectingDuplicates: false) ?? [] : []
-    return allocate(entries, table: table)
+    // Without rejecting duplicates there is always a table.
+    make(entries, rejectingDuplicates: false)!
   }
 
   /// Storage taking the entries from `source` by move, leaving it uninitialized; nil
   /// (and `source` untouched) when two keys are equal.
   static func make(moving source: UnsafeMutableBufferPointer<CELMap.Entry>) -> MapStorage? {
-    let entries = UnsafeBufferPointer(source)
-    var table: ContiguousArray<Int32> = []
+    table(for: UnsafeBufferPointer(source), rejectingDuplicates: true).map { move(source, table: $0) }
+  }
+
+  /// Storage taking entries whose keys are known to be distinct by move, leaving
+  /// `source` uninitialized.
+  static func make(movingUnique source: UnsafeMutableBufferPointer<CELMap.Entry>) -> MapStorage {
+    move(source, table: table(for: UnsafeBufferPointer(source), rejectingDuplicates: false) ?? [])
+  }
+
+  /// The index of `entries` (empty for a small map, which is scanned instead); nil when
+  /// `rejectingDuplicates` and two entries have equal keys.
+  private static func table(for entries: UnsafeBufferPointer<CELMap.Entry>, rejectingDuplicates: Bool) -> ContiguousArray<Int32>? {
     let n = entries.count
-    if n > CELMap.scanLimit {
-      guard let t = index(entries, rejectingDuplicates: true) else { return nil }
-      table = t
-    } else if n > 1 {
+    if n > CELMap.scanLimit { return index(entries, rejectingDuplicates: rejectingDuplicates) }
+    if rejectingDuplicates && n > 1 {
       for i in 1..<n {
         for j in 0..<i where entries[i].hash == entries[j].hash && CELMap.keysEqual(entries[i].key, entries[j].key) {
           return nil
         }
       }
     }
-    let buffer = MapStorage.create(minimumCapacity: n) { _ in MapHeader(count: 0, table: []) }
-    let storage = unsafeDowncast(buffer, to: MapStorage.self)
-    storage.withUnsafeMutablePointers { header, elements in
-      if let base = source.baseAddress { elements.moveInitialize(from: base, count: n) }
-      header.pointee.count = n
-      header.pointee.table = table
-    }
-    return storage
+    return []
   }
 
-  /// Storage taking entries whose keys are known to be distinct by move, leaving
-  /// `source` uninitialized.
-  static func make(movingUnique source: UnsafeMutableBufferPointer<CELMap.Entry>) -> MapStorage {
-    let n = source.count
-    let table = n > CELMap.scanLimit ? index(UnsafeBufferPointer(source), rejectingDuplicates: false) ?? [] : []
-    let buffer = MapStorage.create(minimumCapacity: n) { _ in MapHeader(count: 0, table: []) }
-    let storage = unsafeDowncast(buffer, to: MapStorage.self)
-    storage.withUnsafeMutablePointers { header, elements in
-      if let base = source.baseAddress { elements.moveInitialize(from: base, count: n) }
-      header.pointee.count = n
-      header.pointee.table = table
+  private static func move(_ source: UnsafeMutableBufferPointer<CELMap.Entry>, table: ContiguousArray<Int32>) -> MapStorage {
+    allocate(count: source.count, table: table) { elements in
+      if let base = source.baseAddress { elements.moveInitialize(from: base, count: source.count) }
     }
-    return storage
   }
 
-  private static func allocate(_ entries: UnsafeBufferPointer<CELMap.Entry>, table: ContiguousArray<Int32>) -> MapStorage {
-    let buffer = MapStorage.create(minimumCapacity: entries.count) { _ in MapHeader(count: 0, table: []) }
+  /// One allocation for `count` entries, which `fill` initializes.
+  private static func allocate(
+    count: Int, table: ContiguousArray<Int32>, fill: (UnsafeMutablePointer<CELMap.Entry>) -> Void
+  ) -> MapStorage {
+    let buffer = MapStorage.create(minimumCapacity: count) { _ in MapHeader(count: 0, table: []) }
     let storage = unsafeDowncast(buffer, to: MapStorage.self)
     storage.withUnsafeMutablePointers { header, elements in
-      if let base = entries.baseAddress { elements.initialize(from: base, count: entries.count) }
-      header.pointee.count = entries.count
+      fill(elements)
+      header.pointee.count = count
       header.pointee.table = table
     }
     return storage
