@@ -110,17 +110,9 @@ struct DecisionJudge: Sendable {
   }
 
   /// The most serious outcome of each principle a judged decision touched, as slots of
-  /// ``PrincipleTable/entries``.
+  /// ``PrincipleTable/entries``, into buffers the caller reuses from decision to decision.
   ///
   /// - Complexity: O(findings).
-  func principleOutcomes(of judgement: Judgement) -> [(slot: Int, outcome: Outcome)] {
-    var outcomes: [(slot: Int, outcome: Outcome)] = []
-    var scratch: [UInt8] = []
-    principleOutcomes(of: judgement, into: &outcomes, scratch: &scratch)
-    return outcomes
-  }
-
-  /// The same, into buffers the caller reuses from decision to decision.
   func principleOutcomes(of judgement: Judgement, into outcomes: inout [(slot: Int, outcome: Outcome)], scratch worst: inout [UInt8]) {
     let perRule = table.rulePrinciple[judgement.packIndex]
     let slots = table.principleSlots[judgement.packIndex]

@@ -54,9 +54,7 @@ public struct Evaluator: Sendable {
   public func scorecard(_ proposal: CELValue) -> Scorecard {
     // One activation for every subject: `intervention` is rebound in place, one
     // intervention after the other, and each outcome is put in its rule-order slot.
-    var activation = CELActivation(absentFieldsAreUnknown: true)
-    activation.bind("proposal", to: proposal)
-    activation.bind("ladder", to: ladder)
+    var activation = Self.activation(proposal, ladder: ladder)
     let justifications = proposal["justifications"]?.mapValue
     let interventions = proposal["interventions"]?.listValue ?? []
     let count = interventions.count
@@ -94,6 +92,14 @@ public struct Evaluator: Sendable {
     return findings
   }
 
+  /// The variables every rule sees: `proposal` and `ladder`; fields a proposal lacks are unknown.
+  private static func activation(_ proposal: CELValue, ladder: CELValue) -> CELActivation {
+    var activation = CELActivation(absentFieldsAreUnknown: true)
+    activation.bind("proposal", to: proposal)
+    activation.bind("ladder", to: ladder)
+    return activation
+  }
+
   /// The activations of a proposal's subjects, built once and shared by every rule.
   private struct Subjects {
     let proposal: CELActivation
@@ -102,9 +108,7 @@ public struct Evaluator: Sendable {
     let justifications: CELMap?
 
     init(_ proposal: CELValue, ladder: CELValue) {
-      var base = CELActivation(absentFieldsAreUnknown: true)
-      base.bind("proposal", to: proposal)
-      base.bind("ladder", to: ladder)
+      let base = Evaluator.activation(proposal, ladder: ladder)
       self.proposal = base
       values = proposal["interventions"]?.listValue ?? []
       interventions = values.enumerated().map { index, intervention in
