@@ -90,4 +90,11 @@ struct EvaluatorTests {
       }
     }
   }
+
+  @Test func outcomeCodesAndVerdictIndicesAreOneToOne() {
+    // A scorecard stores outcomes as codes and the tally counts verdicts by index.
+    #expect(Outcome.allCases.map { Outcome(code: $0.code) } == Outcome.allCases)
+    #expect(Set(Outcome.allCases.map(\.code)).count == Outcome.allCases.count)
+    #expect(Verdict.allCases.map(\.index) == Array(Verdict.allCases.indices))
+  }
 }

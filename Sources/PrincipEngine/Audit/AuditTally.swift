@@ -7,13 +7,13 @@ struct AuditTally: Sendable {
   var errors = 0
   /// Judged decisions per verdict, indexed like `Verdict.allCases`.
   var verdicts = [Int](repeating: 0, count: Verdict.allCases.count)
-  var all: GroupCounts
   /// The requested breakdown, by group key.
   var groups: [String: GroupCounts] = [:]
   /// The trend, by month: the key is `year × 12 + month − 1` (cheaper than text per decision).
   var months: [Int: GroupCounts] = [:]
   /// Judged decisions per pack version, indexed like ``RuleLibrary/packs``.
   var byPack: [GroupCounts]
+  private let principleCount: Int
   var firstDate: CivilDate?
   var lastDate: CivilDate?
   /// The first error rows, in input order.
@@ -23,9 +23,15 @@ struct AuditTally: Sendable {
   static let keptErrors = 20
 
   init(principleCount: Int, packCount: Int, keepSerious: Int) {
-    all = GroupCounts(principleCount: principleCount)
+    self.principleCount = principleCount
     byPack = Array(repeating: GroupCounts(principleCount: principleCount), count: packCount)
     serious = SeriousDecisions(capacity: keepSerious)
+  }
+
+  /// Every judged decision: the sum over the pack versions (each decision is counted
+  /// once, under the version that judged it).
+  var all: GroupCounts {
+    byPack.reduce(into: GroupCounts(principleCount: principleCount)) { $0.merge($1) }
   }
 
   /// Counts one record.
@@ -38,17 +44,16 @@ struct AuditTally: Sendable {
     case .judged(let judgement):
       judged += 1
       let assessment = judgement.scorecard
-      if let index = Verdict.allCases.firstIndex(of: assessment.verdict) { verdicts[index] += 1 }
+      verdicts[assessment.verdict.index] += 1
       if firstDate.map({ judgement.decisionDate < $0 }) ?? true { firstDate = judgement.decisionDate }
       if lastDate.map({ judgement.decisionDate > $0 }) ?? true { lastDate = judgement.decisionDate }
       let violating = assessment.verdict.hasViolations
-      Self.count(&all, score: assessment.score, violating: violating, outcomes)
       Self.count(&byPack[judgement.packIndex], score: assessment.score, violating: violating, outcomes)
       for group in judgement.groups {
-        Self.count(&groups[group, default: GroupCounts(principleCount: all.principles.count)], score: assessment.score, violating: violating, outcomes)
+        Self.count(group, in: &groups, principleCount: principleCount, score: assessment.score, violating: violating, outcomes)
       }
       let month = judgement.decisionDate.year * 12 + judgement.decisionDate.month - 1
-      Self.count(&months[month, default: GroupCounts(principleCount: all.principles.count)], score: assessment.score, violating: violating, outcomes)
+      Self.count(month, in: &months, principleCount: principleCount, score: assessment.score, violating: violating, outcomes)
       serious.consider(result)
     }
   }
@@ -60,15 +65,28 @@ struct AuditTally: Sendable {
     for (slot, outcome) in outcomes { counts.principles[slot].add(outcome) }
   }
 
+  /// Counts a decision under `key`, in place (a group's counts are made the first time).
+  private static func count<Key: Hashable>(
+    _ key: Key, in counts: inout [Key: GroupCounts], principleCount: Int, score: Int, violating: Bool,
+    _ outcomes: [(slot: Int, outcome: Outcome)]
+  ) {
+    if let index = counts.index(forKey: key) {
+      count(&counts.values[index], score: score, violating: violating, outcomes)
+    } else {
+      var fresh = GroupCounts(principleCount: principleCount)
+      count(&fresh, score: score, violating: violating, outcomes)
+      counts[key] = fresh
+    }
+  }
+
   /// Adds the tally of the records that follow this one's in the input.
   mutating func merge(_ later: AuditTally) {
     read += later.read
     judged += later.judged
     errors += later.errors
     for index in verdicts.indices { verdicts[index] += later.verdicts[index] }
-    all.merge(later.all)
-    for (key, counts) in later.groups { groups[key, default: GroupCounts(principleCount: all.principles.count)].merge(counts) }
-    for (key, counts) in later.months { months[key, default: GroupCounts(principleCount: all.principles.count)].merge(counts) }
+    for (key, counts) in later.groups { groups[key, default: GroupCounts(principleCount: principleCount)].merge(counts) }
+    for (key, counts) in later.months { months[key, default: GroupCounts(principleCount: principleCount)].merge(counts) }
     for index in byPack.indices { byPack[index].merge(later.byPack[index]) }
     if let date = later.firstDate, firstDate.map({ date < $0 }) ?? true { firstDate = date }
     if let date = later.lastDate, lastDate.map({ date > $0 }) ?? true { lastDate = date }

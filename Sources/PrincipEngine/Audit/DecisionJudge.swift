@@ -116,14 +116,20 @@ struct DecisionJudge: Sendable {
   func principleOutcomes(of judgement: Judgement, into outcomes: inout [(slot: Int, outcome: Outcome)], scratch worst: inout [UInt8]) {
     let perRule = table.rulePrinciple[judgement.packIndex]
     let slots = table.principleSlots[judgement.packIndex]
-    worst.removeAll(keepingCapacity: true)
-    worst.append(contentsOf: repeatElement(Self.rank(.notApplicable), count: slots.count))
-    judgement.scorecard.forEach(scopes: ruleScopes[judgement.packIndex]) { ruleIndex, _, outcome in
-      let local = perRule[ruleIndex]
-      worst[local] = min(worst[local], Self.rank(outcome))
+    let none = Self.rank(.notApplicable)
+    if worst.count == slots.count {
+      worst.withUnsafeMutableBufferPointer { $0.update(repeating: none) }
+    } else {
+      worst = [UInt8](repeating: none, count: slots.count)
+    }
+    worst.withUnsafeMutableBufferPointer { worst in
+      judgement.scorecard.forEach(scopes: ruleScopes[judgement.packIndex]) { ruleIndex, _, outcome in
+        let local = perRule[ruleIndex]
+        worst[local] = min(worst[local], Self.rank(outcome))
+      }
     }
     outcomes.removeAll(keepingCapacity: true)
-    for (local, rank) in worst.enumerated() where rank != Self.rank(.notApplicable) {
+    for (local, rank) in worst.enumerated() where rank != none {
       outcomes.append((slots[local], Self.outcomes[Int(rank)]))
     }
   }

@@ -58,9 +58,9 @@ public struct Evaluator: Sendable {
     let justifications = proposal["justifications"]?.mapValue
     let interventions = proposal["interventions"]?.listValue ?? []
     let count = interventions.count
-    var outcomes = [Outcome](repeating: .notApplicable, count: slot(rules.count, count))
+    var codes = [UInt8](repeating: Outcome.notApplicable.code, count: slot(rules.count, count))
     for (index, rule) in rules.enumerated() where scopes[index] == .proposal {
-      outcomes[slot(index, count)] = rule.evaluate(activation, justifications: justifications).outcome
+      codes[slot(index, count)] = rule.evaluate(activation, justifications: justifications).outcome.code
     }
     var binding: Int?
     for (position, intervention) in interventions.enumerated() {
@@ -72,10 +72,10 @@ public struct Evaluator: Sendable {
         binding = activation.position(of: "intervention")
       }
       for (index, rule) in rules.enumerated() where scopes[index] == .intervention {
-        outcomes[slot(index, count) + position] = rule.evaluate(activation, justifications: justifications).outcome
+        codes[slot(index, count) + position] = rule.evaluate(activation, justifications: justifications).outcome.code
       }
     }
-    return Scoring.scorecard(outcomes: outcomes, interventionCount: count, severities: severities, scopes: scopes, pack: pack)
+    return Scoring.scorecard(codes: codes, interventionCount: count, severities: severities, scopes: scopes, pack: pack)
   }
 
   /// Where rule `index`'s first outcome sits among a proposal's; `index == rules.count`

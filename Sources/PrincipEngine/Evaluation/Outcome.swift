@@ -23,4 +23,28 @@ public enum Outcome: String, Sendable, Codable, CaseIterable, Comparable {
   }
 
   public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+
+  /// The outcome as one byte, for ``Scorecard``'s storage.
+  @inline(__always)
+  var code: UInt8 {
+    switch self {
+    case .satisfied: 0
+    case .violated: 1
+    case .justified: 2
+    case .notApplicable: 3
+    case .undetermined: 4
+    }
+  }
+
+  /// The outcome of a ``code``.
+  @inline(__always)
+  init(code: UInt8) {
+    switch code {
+    case 0: self = .satisfied
+    case 1: self = .violated
+    case 2: self = .justified
+    case 3: self = .notApplicable
+    default: self = .undetermined
+    }
+  }
 }

@@ -5,7 +5,11 @@ public struct Scorecard: Sendable, Equatable {
   /// Every rule's outcome for every subject, in the order of ``Assessment/findings``:
   /// pack rule order, one outcome for a proposal-scoped rule and one per intervention
   /// for an intervention-scoped one.
-  public var outcomes: [Outcome]
+  public var outcomes: [Outcome] { codes.map(Outcome.init(code:)) }
+  /// The outcomes as ``Outcome/code``s. An array of bytes, because the runtime makes a
+  /// new array of a type of ours (`[Outcome]`) far more slowly than one of a standard
+  /// type, and an audit makes one per decision.
+  var codes: [UInt8]
   /// How many interventions the proposal has.
   public var interventionCount: Int
   /// 0–100, as ``Assessment/score``.
@@ -13,7 +17,7 @@ public struct Scorecard: Sendable, Equatable {
   public var verdict: Verdict
 
   /// How many findings are violations.
-  public var violations: Int { outcomes.reduce(0) { $1 == .violated ? $0 + 1 : $0 } }
+  public var violations: Int { codes.reduce(0) { $1 == Outcome.violated.code ? $0 + 1 : $0 } }
 
   /// Calls `body` with each outcome, its rule's index in the pack and its subject.
   ///
@@ -22,16 +26,16 @@ public struct Scorecard: Sendable, Equatable {
   @inline(__always)
   public func forEach(scopes: [RuleScope], _ body: (_ ruleIndex: Int, _ subject: Subject, _ outcome: Outcome) -> Void) {
     var cursor = 0
-    outcomes.withUnsafeBufferPointer { outcomes in
+    codes.withUnsafeBufferPointer { outcomes in
       for ruleIndex in scopes.indices {
         switch scopes[ruleIndex] {
         case .proposal:
           guard cursor < outcomes.count else { return }
-          body(ruleIndex, .proposal, outcomes[cursor])
+          body(ruleIndex, .proposal, Outcome(code: outcomes[cursor]))
           cursor += 1
         case .intervention:
           guard cursor + interventionCount <= outcomes.count else { return }
-          for index in 0..<interventionCount { body(ruleIndex, .intervention(index), outcomes[cursor + index]) }
+          for index in 0..<interventionCount { body(ruleIndex, .intervention(index), Outcome(code: outcomes[cursor + index])) }
           cursor += interventionCount
         }
       }

@@ -36,8 +36,8 @@ enum Scoring {
 
   /// The score and verdict from outcomes alone, the same as ``assessment(caseID:pack:findings:interventions:)``
   /// would give. `severities` are the pack's rules' severities, in rule order.
-  static func scorecard(outcomes: [Outcome], interventionCount: Int, severities: [Severity], scopes: [RuleScope], pack: RulePack) -> Scorecard {
-    var card = Scorecard(outcomes: outcomes, interventionCount: interventionCount, score: 100, verdict: .compliant)
+  static func scorecard(codes: [UInt8], interventionCount: Int, severities: [Severity], scopes: [RuleScope], pack: RulePack) -> Scorecard {
+    var card = Scorecard(codes: codes, interventionCount: interventionCount, score: 100, verdict: .compliant)
     var total = 0
     var violated = false, undetermined = false
     card.forEach(scopes: scopes) { ruleIndex, _, outcome in

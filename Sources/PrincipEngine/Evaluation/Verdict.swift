@@ -11,6 +11,17 @@ public enum Verdict: String, Sendable, Codable, CaseIterable {
   /// Violations, with the score below the `review` threshold.
   case nonCompliant = "non_compliant"
 
+  /// The verdict's position in `allCases`, without making that array.
+  var index: Int {
+    switch self {
+    case .compliant: 0
+    case .needsInformation: 1
+    case .minorDeviations: 2
+    case .deviations: 3
+    case .nonCompliant: 4
+    }
+  }
+
   public var title: LocalizedText {
     switch self {
     case .compliant: LocalizedText(da: "Overholder principperne", en: "Honours the principles")

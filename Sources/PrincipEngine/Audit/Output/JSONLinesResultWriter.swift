@@ -32,6 +32,13 @@ struct JSONLinesResultWriter: ResultWriter {
     /// Per rule: where each subject's prefix lies in `bytes`: one for a proposal-scoped
     /// rule, `interventionLimit` otherwise.
     var ranges: [[Range<Int>]] = []
+    /// The most bytes one finding takes: the longest prefix, outcome and separator.
+    var longestFinding = 0
+  }
+
+  /// What follows a finding's prefix, by ``Outcome/code``.
+  private static let outcomeTails: [[UInt8]] = (0...4).map { code in
+    Array("\(Outcome(code: UInt8(code)).rawValue)\"}".utf8)
   }
 
   init(library: RuleLibrary, language: Language) {
@@ -72,6 +79,8 @@ struct JSONLinesResultWriter: ResultWriter {
           return start..<prefixes.bytes.count
         })
       }
+      let longestPrefix = prefixes.ranges.joined().map(\.count).max() ?? 0
+      prefixes.longestFinding = longestPrefix + (Self.outcomeTails.map(\.count).max() ?? 0) + 1
       return prefixes
     }
   }
@@ -116,32 +125,56 @@ struct JSONLinesResultWriter: ResultWriter {
       bytes.append(",\"verdict\":\"")
       bytes.append(text: scorecard.verdict.rawValue)
       bytes.append("\",\"findings\":[")
-      var first = true
-      let prefixes = findingPrefixes[judgement.packIndex]
-      prefixes.bytes.withUnsafeBufferPointer { prefixBytes in
-        scorecard.forEach(scopes: scopes[judgement.packIndex]) { ruleIndex, subject, outcome in
-          guard outcome != .notApplicable else { return }
-          if !first { bytes.append(UInt8(ascii: ",")) }
-          first = false
-          let position = if case .intervention(let index) = subject { index } else { 0 }
-          if position < prefixes.ranges[ruleIndex].count {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: prefixBytes[prefixes.ranges[ruleIndex][position]]))
-          } else {
-            bytes.append(contentsOf: ruleFragments[judgement.packIndex][ruleIndex])
-            Self.appendSubject(subject, to: &bytes)
-            bytes.append(",\"outcome\":\"")
-          }
-          switch outcome {
-          case .satisfied: bytes.append("satisfied\"}")
-          case .violated: bytes.append("violated\"}")
-          case .justified: bytes.append("justified\"}")
-          case .undetermined: bytes.append("undetermined\"}")
-          case .notApplicable: bytes.append("not_applicable\"}")
-          }
-        }
+      if scorecard.interventionCount <= FindingPrefixes.interventionLimit {
+        appendFindings(scorecard, prefixes: findingPrefixes[judgement.packIndex], scopes: scopes[judgement.packIndex], to: &bytes)
+      } else {
+        appendFindings(scorecard, fragments: ruleFragments[judgement.packIndex], scopes: scopes[judgement.packIndex], to: &bytes)
       }
       bytes.append("]")
     }
     bytes.append("}\n")
+  }
+
+  /// The findings of a proposal with no more than ``FindingPrefixes/interventionLimit``
+  /// interventions, each one prefix and one tail, gathered first and appended in one go.
+  private func appendFindings(_ scorecard: Scorecard, prefixes: FindingPrefixes, scopes: [RuleScope], to bytes: inout [UInt8]) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, scorecard.codes.count * prefixes.longestFinding)) { buffer in
+      var end = 0
+      prefixes.bytes.withUnsafeBufferPointer { prefixBytes in
+        Self.outcomeTails.withUnsafeBufferPointer { tails in
+          scorecard.forEach(scopes: scopes) { ruleIndex, subject, outcome in
+            guard outcome != .notApplicable else { return }
+            if end > 0 {
+              buffer[end] = UInt8(ascii: ",")
+              end += 1
+            }
+            let position = if case .intervention(let index) = subject { index } else { 0 }
+            let range = prefixes.ranges[ruleIndex][position]
+            (buffer.baseAddress! + end).initialize(from: prefixBytes.baseAddress! + range.lowerBound, count: range.count)
+            end += range.count
+            tails[Int(outcome.code)].withUnsafeBufferPointer { tail in
+              (buffer.baseAddress! + end).initialize(from: tail.baseAddress!, count: tail.count)
+              end += tail.count
+            }
+          }
+        }
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<end]))
+    }
+  }
+
+  /// The findings of a proposal with more interventions than there are prefixes for,
+  /// written piece by piece.
+  private func appendFindings(_ scorecard: Scorecard, fragments: [[UInt8]], scopes: [RuleScope], to bytes: inout [UInt8]) {
+    var first = true
+    scorecard.forEach(scopes: scopes) { ruleIndex, subject, outcome in
+      guard outcome != .notApplicable else { return }
+      if !first { bytes.append(UInt8(ascii: ",")) }
+      first = false
+      bytes.append(contentsOf: fragments[ruleIndex])
+      Self.appendSubject(subject, to: &bytes)
+      bytes.append(",\"outcome\":\"")
+      bytes.append(contentsOf: Self.outcomeTails[Int(outcome.code)])
+    }
   }
 }
