@@ -90,14 +90,17 @@ struct AuditRunnerTests {
     #expect(AuditTextReport.render(summary, in: .en).contains("Reconciliation: read 7 = judged 2 + errors 5 — balances"))
   }
 
-  @Test func resultLinesNameEverySubjectAlsoBeyondThePrecomputedOnes() throws {
+  /// 16 interventions: the findings are gathered from precomputed prefixes in a buffer
+  /// that fills several times; 18: past the precomputed ones, written piece by piece.
+  @Test(arguments: [16, 18])
+  func resultLinesNameEverySubjectAlsoBeyondThePrecomputedOnes(_ count: Int) throws {
     let library = try AuditFixtures.library()
     let one = #"{"kind":"sel_85","provider":"private"}"#
     let line = AuditFixtures.line("M-1").replacingOccurrences(
-      of: "[\(one)]", with: "[" + Array(repeating: one, count: 18).joined(separator: ",") + "]")
+      of: "[\(one)]", with: "[" + Array(repeating: one, count: count).joined(separator: ",") + "]")
     let path = try AuditFixtures.file("many.jsonl", line + "\n")
     let (_, results) = try AuditFixtures.run([AuditInput(path: path, format: .jsonLines)], library: library)
-    let findings = (0..<18).map { #"{"rule":"demo.local","principle":"local","subject":"interventions[\#($0)]","outcome":"violated"}"# }
+    let findings = (0..<count).map { #"{"rule":"demo.local","principle":"local","subject":"interventions[\#($0)]","outcome":"violated"}"# }
     #expect(results.contains("\"findings\":[" + findings.joined(separator: ",") + "]}"))
   }
 

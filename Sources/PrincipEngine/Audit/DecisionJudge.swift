@@ -95,7 +95,8 @@ struct DecisionJudge: Sendable {
         return failure(error)
       }
     }
-    let scorecard = evaluators[index].scorecard(proposal)
+    // Through the buffer: `evaluators[index]` would copy the evaluator (and retain each of its parts).
+    let scorecard = evaluators.withUnsafeBufferPointer { $0[index].scorecard(proposal) }
     let groups = breakdown?.groups(of: proposal, date: date) ?? []
     let judgement = Judgement(
       packIndex: index, decisionDate: date, caseID: caseID ?? "?", scorecard: scorecard, groups: groups,
@@ -117,20 +118,19 @@ struct DecisionJudge: Sendable {
     let perRule = table.rulePrinciple[judgement.packIndex]
     let slots = table.principleSlots[judgement.packIndex]
     let none = Self.rank(.notApplicable)
-    if worst.count == slots.count {
-      worst.withUnsafeMutableBufferPointer { $0.update(repeating: none) }
-    } else {
-      worst = [UInt8](repeating: none, count: slots.count)
-    }
-    worst.withUnsafeMutableBufferPointer { worst in
+    // The scratch only grows: decisions of packs with fewer principles use its start.
+    if worst.count < slots.count { worst = [UInt8](repeating: none, count: slots.count) }
+    outcomes.removeAll(keepingCapacity: true)
+    worst.withUnsafeMutableBufferPointer { scratch in
+      let worst = UnsafeMutableBufferPointer(rebasing: scratch[..<slots.count])
+      worst.update(repeating: none)
       judgement.scorecard.forEach(scopes: ruleScopes[judgement.packIndex]) { ruleIndex, _, outcome in
         let local = perRule[ruleIndex]
         worst[local] = min(worst[local], Self.rank(outcome))
       }
-    }
-    outcomes.removeAll(keepingCapacity: true)
-    for (local, rank) in worst.enumerated() where rank != none {
-      outcomes.append((slots[local], Self.outcomes[Int(rank)]))
+      for (local, rank) in worst.enumerated() where rank != none {
+        outcomes.append((slots[local], Self.outcomes[Int(rank)]))
+      }
     }
   }
 

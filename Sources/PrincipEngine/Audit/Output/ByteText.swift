@@ -22,20 +22,17 @@ extension Array where Element == UInt8 {
       append(UInt8(48 + value))
       return
     }
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-    var rest = value
+    // Digits are written from the end of a stack buffer, then appended in one go.
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
     Swift.withUnsafeMutableBytes(of: &digits) { buffer in
+      var start = buffer.count
+      var rest = value
       while rest > 0 {
-        buffer[count] = UInt8(48 + rest % 10)
+        start -= 1
+        buffer[start] = UInt8(48 + rest % 10)
         rest /= 10
-        count += 1
       }
-    }
-    Swift.withUnsafeBytes(of: &digits) { buffer in
-      for index in stride(from: count - 1, through: 0, by: -1) { append(buffer[index]) }
+      append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]).assumingMemoryBound(to: UInt8.self))
     }
   }
 
@@ -46,9 +43,16 @@ extension Array where Element == UInt8 {
     text.withUTF8 { bytes in
       // Runs of bytes that need no escape are copied whole.
       var start = 0
-      for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+          index += 1
+          continue
+        }
         append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-        start = index + 1
+        index += 1
+        start = index
         switch byte {
         case UInt8(ascii: "\""): append("\\\"")
         case UInt8(ascii: "\\"): append("\\\\")
@@ -69,16 +73,21 @@ extension Array where Element == UInt8 {
   /// A date as `2024-03-01`.
   mutating func append(date: CivilDate) {
     guard (1000...9999).contains(date.year) else { return append(text: date.description) }
-    append(decimal: date.year)
-    append(UInt8(ascii: "-"))
-    append(twoDigits: date.month)
-    append(UInt8(ascii: "-"))
-    append(twoDigits: date.day)
-  }
-
-  private mutating func append(twoDigits value: Int) {
-    append(UInt8(48 + value / 10))
-    append(UInt8(48 + value % 10))
+    var text: (UInt64, UInt16) = (0, 0)
+    Swift.withUnsafeMutableBytes(of: &text) { buffer in
+      var year = date.year
+      for index in stride(from: 3, through: 0, by: -1) {
+        buffer[index] = UInt8(48 + year % 10)
+        year /= 10
+      }
+      buffer[4] = UInt8(ascii: "-")
+      buffer[5] = UInt8(48 + date.month / 10)
+      buffer[6] = UInt8(48 + date.month % 10)
+      buffer[7] = UInt8(ascii: "-")
+      buffer[8] = UInt8(48 + date.day / 10)
+      buffer[9] = UInt8(48 + date.day % 10)
+      append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[0..<10]).assumingMemoryBound(to: UInt8.self))
+    }
   }
 
   /// A CSV field, quoted when it holds the delimiter, a quote or a line break.

@@ -125,8 +125,9 @@ struct JSONLinesResultWriter: ResultWriter {
       bytes.append(",\"verdict\":\"")
       bytes.append(text: scorecard.verdict.rawValue)
       bytes.append("\",\"findings\":[")
-      if scorecard.interventionCount <= FindingPrefixes.interventionLimit {
-        appendFindings(scorecard, prefixes: findingPrefixes[judgement.packIndex], scopes: scopes[judgement.packIndex], to: &bytes)
+      let prefixes = findingPrefixes[judgement.packIndex]
+      if scorecard.interventionCount <= FindingPrefixes.interventionLimit && prefixes.longestFinding <= Self.gatherBytes {
+        appendFindings(scorecard, prefixes: prefixes, scopes: scopes[judgement.packIndex], to: &bytes)
       } else {
         appendFindings(scorecard, fragments: ruleFragments[judgement.packIndex], scopes: scopes[judgement.packIndex], to: &bytes)
       }
@@ -136,35 +137,48 @@ struct JSONLinesResultWriter: ResultWriter {
   }
 
   /// The findings of a proposal with no more than ``FindingPrefixes/interventionLimit``
-  /// interventions, each one prefix and one tail, gathered first and appended in one go.
+  /// interventions, each one prefix and one tail, gathered in a stack buffer that is
+  /// appended whenever it fills (fewer, larger appends).
   private func appendFindings(_ scorecard: Scorecard, prefixes: FindingPrefixes, scopes: [RuleScope], to bytes: inout [UInt8]) {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, scorecard.codes.count * prefixes.longestFinding)) { buffer in
+    let capacity = Self.gatherBytes
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+      let base = buffer.baseAddress!
       var end = 0
+      var first = true
       prefixes.bytes.withUnsafeBufferPointer { prefixBytes in
         Self.outcomeTails.withUnsafeBufferPointer { tails in
           scorecard.forEach(scopes: scopes) { ruleIndex, subject, outcome in
             guard outcome != .notApplicable else { return }
-            if end > 0 {
-              buffer[end] = UInt8(ascii: ",")
+            if end + prefixes.longestFinding > capacity {
+              bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: end))
+              end = 0
+            }
+            if !first {
+              base[end] = UInt8(ascii: ",")
               end += 1
             }
+            first = false
             let position = if case .intervention(let index) = subject { index } else { 0 }
             let range = prefixes.ranges[ruleIndex][position]
-            (buffer.baseAddress! + end).initialize(from: prefixBytes.baseAddress! + range.lowerBound, count: range.count)
+            (base + end).initialize(from: prefixBytes.baseAddress! + range.lowerBound, count: range.count)
             end += range.count
             tails[Int(outcome.code)].withUnsafeBufferPointer { tail in
-              (buffer.baseAddress! + end).initialize(from: tail.baseAddress!, count: tail.count)
+              (base + end).initialize(from: tail.baseAddress!, count: tail.count)
               end += tail.count
             }
           }
         }
       }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<end]))
+      bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: end))
     }
   }
 
-  /// The findings of a proposal with more interventions than there are prefixes for,
-  /// written piece by piece.
+  /// The size of the stack buffer findings are gathered in (larger temporary
+  /// allocations go to the heap).
+  private static let gatherBytes = 1024
+
+  /// The findings of a proposal with more interventions than there are prefixes for (or
+  /// with rule ids too long to gather), written piece by piece.
   private func appendFindings(_ scorecard: Scorecard, fragments: [[UInt8]], scopes: [RuleScope], to bytes: inout [UInt8]) {
     var first = true
     scorecard.forEach(scopes: scopes) { ruleIndex, subject, outcome in
