@@ -146,7 +146,7 @@ private struct Cursor {
       // characters (which rawString refuses) exactly one: count characters only if
       // neither settles minLength.
       if let minLength = node.minCount, raw.count < minLength { return nil }
-      guard let text = ascii ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self) else { return nil }
+      guard let text = ascii ? String(decoding: raw, as: UTF8.self) : Self.validString(raw) else { return nil }
       if let minLength = node.minCount, !ascii, text.count < minLength { return nil }
       return .string(text)
     case .date:
@@ -236,6 +236,21 @@ private struct Cursor {
       return false
     }
     return nil
+  }
+
+  /// `raw` as a string; `nil` when it is not valid UTF-8.
+  ///
+  /// Not `String(validating:as:)`: being generic, it looks up type metadata on every call
+  /// in a statically linked build. Decoding repairs invalid UTF-8 (with U+FFFD), so the
+  /// bytes are valid exactly when the string holds them unchanged.
+  private static func validString(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+    var text = String(decoding: raw, as: UTF8.self)
+    let unchanged = text.withUTF8 { decoded in
+      guard decoded.count == raw.count else { return false }
+      for i in 0..<decoded.count where decoded[i] != raw[i] { return false }
+      return true
+    }
+    return unchanged ? text : nil
   }
 
   /// The bytes of the string at the cursor and whether they are all ASCII; `nil` for a
