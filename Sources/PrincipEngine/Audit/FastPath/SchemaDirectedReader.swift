@@ -335,6 +335,7 @@ private struct Cursor {
   /// string); `nil` for anything else, including impossible dates like 2023-02-30.
   private static func date(_ raw: UnsafeBufferPointer<UInt8>) -> CELValue? {
     guard raw.count == 10, raw[4] == UInt8(ascii: "-"), raw[7] == UInt8(ascii: "-") else { return nil }
+    @inline(__always)
     func number(_ range: Range<Int>) -> Int? {
       var value = 0
       for i in range {
