@@ -139,8 +139,9 @@ private struct Cursor {
     case .enumeration:
       // Matched by bytes, so the value is the schema's own string: no decoding, no copy.
       guard atQuote(), let (raw, _) = rawString() else { return nil }
+      let start = raw.baseAddress.unsafelyUnwrapped
       let theirs = fingerprint(raw)
-      for i in node.pointee.index..<(node.pointee.index + node.pointee.count) where tables.allowed[i].equals(raw.baseAddress.unsafelyUnwrapped, theirs) {
+      for i in node.pointee.index..<(node.pointee.index + node.pointee.count) where tables.allowed[i].equals(start, theirs) {
         return tables.allowedValues[i]
       }
       return nil
