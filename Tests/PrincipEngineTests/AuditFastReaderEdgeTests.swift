@@ -111,6 +111,32 @@ struct AuditFastReaderEdgeTests {
   }
 
   @Test(arguments: [
+    [0xFF], [0xC0, 0x80], [0xC3], [0xE0, 0x80, 0x80], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF0, 0x8F, 0xBF, 0xBF],
+    [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F, 0x98], [0xF8, 0x88, 0x80, 0x80, 0x80], [0x80], [0xEF, 0xBF, 0xBD, 0xFF],
+  ] as [[UInt8]])
+  func invalidUTF8InNonASCIIStringsIsNeverAccepted(bad: [UInt8]) throws {
+    let reader = try #require(SchemaDirectedReader(schema: try schema(numbers), mapping: nil))
+    // At the start, in the middle and at the end of strings of several lengths, next to
+    // valid non-ASCII text (U+FFFD among it: what decoding would repair the bytes to).
+    for prefix in ["", "æ", "�", "abcdefgh", "ø\(String(repeating: "x", count: 20))"] {
+      for suffix in ["", "å", "�", "12345678", String(repeating: "y", count: 17)] {
+        var record = Array(#"{"s":""#.utf8) + Array(prefix.utf8) + bad + Array(suffix.utf8) + Array(#""}"#.utf8)
+        #expect(record.withUnsafeBufferPointer { reader.read($0) } == nil, "\(prefix) \(bad) \(suffix)")
+        record = Array(#"{"o":{"k":true,"x":""#.utf8) + Array(prefix.utf8) + bad + Array(suffix.utf8) + Array(#""}}"#.utf8)
+        #expect(record.withUnsafeBufferPointer { reader.read($0) } == nil, "\(prefix) \(bad) \(suffix)")
+      }
+    }
+  }
+
+  @Test func validNonASCIIStringsTakeTheFastPath() throws {
+    let schema = try schema(numbers)
+    for text in ["æøå", "�", "a�b", "日本語のテキスト", "😀 emoji", "e\u{301}", String(repeating: "Delmål ", count: 9), "\u{10FFFF}x"] {
+      try check(#"{"s":"\#(text)"}"#, schema: schema, fastPath: nil)  // May be short of minLength.
+      try check(#"{"o":{"k":true,"x":"\#(text)"}}"#, schema: schema, fastPath: true)
+    }
+  }
+
+  @Test(arguments: [
     "2024-02-29", "2023-02-29", "2000-02-29", "1900-02-29", "2100-02-28", "0001-01-01", "0000-01-01", "9999-12-31",
     "1970-01-01", "1969-12-31", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "2024-1-01", "2024/01/01",
     "2024-01-01T00:00:00Z", "２０２４-01-01", "1600-03-01", "0400-02-29",
@@ -167,6 +193,73 @@ struct AuditFastReaderEdgeTests {
     try check(#"{"s":"abc"#, schema: schema, fastPath: false)
     try check(#"{"s":"abcdefghijklmnop"#, schema: schema, fastPath: false)
     try check("", schema: schema, fastPath: false)
+  }
+
+  @Test func keysAreMatchedByAllTheirBytes() throws {
+    // Names of every length up to 40, and near misses that differ in one byte anywhere:
+    // at the start, in the middle (past the first and last eight bytes), at the end.
+    var names: [String] = []
+    for length in 1...40 { names.append(String((0..<length).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })) }
+    let properties = names.map { #""\#($0)":{"type":"integer"}"# }.joined(separator: ",")
+    let schema = try schema(#"{"type":"object","additionalProperties":false,"properties":{\#(properties)}}"#)
+    for name in names {
+      try check(#"{"\#(name)":1}"#, schema: schema, fastPath: true)
+      try check(#"{"\#(name)" : 1 }"#, schema: schema, fastPath: true)
+      let bytes = Array(name.utf8)
+      for offset in Set([0, bytes.count / 2, bytes.count - 1]) {
+        var changed = bytes
+        changed[offset] = UInt8(ascii: "_")
+        try check(#"{"\#(String(decoding: changed, as: UTF8.self))":1}"#, schema: schema, fastPath: false)
+      }
+      try check(#"{"\#(name)_":1}"#, schema: schema, fastPath: false)
+      if bytes.count > 1 { try check(#"{"\#(name.dropLast())_":1}"#, schema: schema, fastPath: false) }
+    }
+    // All of them in one record, in reverse order, then twice.
+    let all = names.reversed().enumerated().map { #""\#($1)":\#($0)"# }.joined(separator: ",")
+    try check("{\(all)}", schema: schema, fastPath: true)
+    try check("{\(all),\(all)}", schema: schema, fastPath: false)
+  }
+
+  @Test func escapedKeysAndNamesThatNeedEscapesReadAsTheGeneralPathReadsThem() throws {
+    let schema = try schema(#"{"type":"object","properties":{"abc":{"type":"integer"},"a\"b":{"type":"integer"},"a\\b":{"type":"integer"},"long_name_with_quote\"_inside":{"type":"integer"},"tab\there":{"type":"integer"},"ø":{"type":"integer"}}}"#)
+    for key in [
+      #"abc"#, #"ab\u0063"#, #"\u0061bc"#, #"abc\""#, #"a\"b"#, #"a\\b"#, #"a"b"#, #"long_name_with_quote\"_inside"#,
+      #"long_name_with_quote"_inside"#, #"tab\there"#, "tab\there", "ø", #"\u00f8"#, "o\u{308}",
+    ] {
+      try check(#"{"\#(key)":1}"#, schema: schema, fastPath: nil)
+      try check(#"{"abc":1,"\#(key)":2}"#, schema: schema, fastPath: nil)
+      try check(#"{"\#(key)":1,"abc":2}"#, schema: schema, fastPath: nil)
+    }
+    try check(#"{"abc":1}"#, schema: schema, fastPath: true)
+  }
+
+  @Test func enumValuesAreMatchedByAllTheirBytes() throws {
+    let values = ["a", "ab", "abcdefg", "abcdefgh", "abcdefghi", "abcdefgh_middle_ijklmnop", "abcdefgh_middle_ijklmnoq", "værdi_med_æøå_og_mere"]
+    let list = values.map { #""\#($0)""# }.joined(separator: ",")
+    let schema = try schema(#"{"type":"object","properties":{"e":{"type":"string","enum":[\#(list)]}}}"#)
+    for value in values {
+      try check(#"{"e":"\#(value)"}"#, schema: schema, fastPath: true)
+      try check(#"{"e":"\#(value)x"}"#, schema: schema, fastPath: false)
+    }
+    for value in ["abcdefgh_middlE_ijklmnop", "abcdefgh_middle_ijklmnor", "b", "abcdefgj", "abcdefg_", "værdi_med_æøå_og_merE"] {
+      try check(#"{"e":"\#(value)"}"#, schema: schema, fastPath: false)
+    }
+  }
+
+  @Test func shortKeysAndValuesAtTheEndOfTheRecordAreRead() throws {
+    // Fewer than eight bytes left after the key or value: read without reading past the end.
+    let schema = try schema(#"{"type":"object","properties":{"a":{"type":"integer"},"b":{"type":"string","enum":["x","yz"]}}}"#)
+    for json in [#"{"a":1}"#, #"{"b":"x"}"#, #"{"b":"yz"}"#, #"{"a":1,"b":"x"}"#, #"{"b":"x","a":1}"#] {
+      try check(json, schema: schema, fastPath: true)
+      // In a buffer of exactly the record's bytes, so that a read past the end would be caught.
+      let reader = try #require(SchemaDirectedReader(schema: schema, mapping: nil))
+      let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: json.utf8.count)
+      defer { bytes.deallocate() }
+      _ = bytes.initialize(from: json.utf8)
+      #expect(reader.read(UnsafeBufferPointer(bytes)) != nil, "\(json)")
+    }
+    try check(#"{"c":1}"#, schema: schema, fastPath: nil)
+    try check(#"{"b":"y"}"#, schema: schema, fastPath: false)
   }
 
   @Test func manyFieldsMakeAnIndexedMap() throws {

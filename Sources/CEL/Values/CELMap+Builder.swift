@@ -128,7 +128,8 @@ extension CELMap {
     /// The finished map.
     @inlinable
     public consuming func build() -> CELMap {
-      storage.indexEntries()
+      // Small maps are scanned, not indexed: spare them the call.
+      if count > CELMap.scanLimit { storage.indexEntries() }
       return CELMap(storage: storage)
     }
   }

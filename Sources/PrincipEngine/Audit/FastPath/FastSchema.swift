@@ -8,25 +8,60 @@ import CEL
 /// well-formed record allocates no string for a key or an enumerated value: keys,
 /// their map hashes and allowed values are made once, here.
 final class FastSchema: @unchecked Sendable {  // Immutable after init; deinit frees the tables.
+  /// Bytes summarised so that most comparisons need no loop: their count, their first
+  /// eight bytes and their last eight (little-endian; overlapping when fewer than 16,
+  /// the same zero-padded word when at most 8). Equal bytes have equal fingerprints,
+  /// and up to 16 bytes, equal fingerprints mean equal bytes.
+  struct Fingerprint: Equatable {
+    let count: Int
+    let head: UInt64
+    let tail: UInt64
+
+    /// The fingerprint of the `count` bytes at `start`, of which `readable` (at least
+    /// `count`) may be read.
+    @inline(__always)
+    init(_ start: UnsafePointer<UInt8>, count: Int, readable: Int) {
+      self.count = count
+      if count >= 8 {
+        head = UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self))
+        tail = UInt64(littleEndian: UnsafeRawPointer(start + (count - 8)).loadUnaligned(as: UInt64.self))
+        return
+      }
+      var word: UInt64 = 0
+      if readable >= 8 {
+        word = UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self)) & ~(UInt64.max << UInt64(count << 3))
+      } else {
+        for i in 0..<count { word |= UInt64(start[i]) << UInt64(i << 3) }
+      }
+      head = word
+      tail = word
+    }
+
+    /// A hash for the tables of field names.
+    @inline(__always)
+    var hash: Int {
+      let mixed = (head ^ (tail &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(UInt(bitPattern: count))) &* 0xBF58_476D_1CE4_E5B9
+      return Int(truncatingIfNeeded: mixed >> 32)
+    }
+  }
+
   /// UTF-8 bytes owned by the schema (a name, an allowed value, a rename's source).
   struct Bytes {
     let start: UnsafePointer<UInt8>
-    let count: Int
+    let fingerprint: Fingerprint
 
-    /// Whether `other` holds exactly these bytes.
+    /// Whether the bytes at `other`, whose fingerprint is `theirs`, are exactly these.
     @inline(__always)
-    func equals(_ other: UnsafeBufferPointer<UInt8>) -> Bool {
-      guard other.count == count, let theirs = other.baseAddress else { return other.count == count }
-      // Names are short: compare a word at a time, then the tail, rather than call memcmp.
-      var i = 0
-      while i + 8 <= count {
-        let mine = UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self)
-        guard mine == UnsafeRawPointer(theirs + i).loadUnaligned(as: UInt64.self) else { return false }
+    func equals(_ other: UnsafePointer<UInt8>, _ theirs: Fingerprint) -> Bool {
+      guard fingerprint == theirs else { return false }
+      // The fingerprints cover the first and last eight bytes: compare those between.
+      let count = theirs.count
+      var i = 8
+      while i < count - 8 {
+        guard UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self) == UnsafeRawPointer(other + i).loadUnaligned(as: UInt64.self) else {
+          return false
+        }
         i += 8
-      }
-      while i < count {
-        guard start[i] == theirs[i] else { return false }
-        i += 1
       }
       return true
     }
@@ -73,6 +108,10 @@ final class FastSchema: @unchecked Sendable {  // Immutable after init; deinit f
   /// which were seen.
   struct Object {
     let fields: Range<Int>
+    /// The fields by name: an open-addressing table `slots[slots ... slots + slotMask]`
+    /// of field index + 1 (0 for an empty slot), probed from the name's fingerprint hash.
+    let slots: Int
+    let slotMask: Int
     let requiredMask: UInt64
     /// The node of undeclared fields; `nil` when they are not allowed.
     let additional: Int?
@@ -96,13 +135,15 @@ final class FastSchema: @unchecked Sendable {  // Immutable after init; deinit f
     /// The allowed values as CEL strings, parallel to `allowed`.
     let allowedValues: UnsafePointer<CELValue>
     let renames: UnsafeBufferPointer<Rename>
+    /// The objects' tables of fields by name (see ``Object/slots``).
+    let slots: UnsafePointer<Int32>
   }
 
   let tables: Tables
   /// The root node's index.
   let root: Int
   /// What deinit frees.
-  private let counts: (nodes: Int, objects: Int, fields: Int, allowed: Int, renames: Int)
+  private let counts: (nodes: Int, objects: Int, fields: Int, allowed: Int, renames: Int, slots: Int)
   private let names: [UnsafeMutablePointer<UInt8>]
 
   /// The schema, with the mapping's top-level renames in source-name order.
@@ -118,12 +159,12 @@ final class FastSchema: @unchecked Sendable {  // Immutable after init; deinit f
       }
       renameTable.append(Rename(from: builder.bytes(from), field: field))
     }
-    counts = (builder.nodes.count, builder.objects.count, builder.fields.count, builder.allowed.count, renameTable.count)
+    counts = (builder.nodes.count, builder.objects.count, builder.fields.count, builder.allowed.count, renameTable.count, builder.slots.count)
     names = builder.names
     tables = Tables(
       nodes: Self.freeze(builder.nodes), objects: Self.freeze(builder.objects), fields: Self.freeze(builder.fields),
       keys: Self.freeze(builder.keys), allowed: Self.freeze(builder.allowed), allowedValues: Self.freeze(builder.allowedValues),
-      renames: UnsafeBufferPointer(start: Self.freeze(renameTable), count: renameTable.count))
+      renames: UnsafeBufferPointer(start: Self.freeze(renameTable), count: renameTable.count), slots: Self.freeze(builder.slots))
   }
 
   deinit {
@@ -134,6 +175,7 @@ final class FastSchema: @unchecked Sendable {  // Immutable after init; deinit f
     UnsafeMutablePointer(mutating: tables.allowed).deinitialize(count: counts.allowed).deallocate()
     UnsafeMutablePointer(mutating: tables.allowedValues).deinitialize(count: counts.allowed).deallocate()
     if let renames = tables.renames.baseAddress { UnsafeMutablePointer(mutating: renames).deinitialize(count: counts.renames).deallocate() }
+    UnsafeMutablePointer(mutating: tables.slots).deinitialize(count: counts.slots).deallocate()
     for name in names { name.deallocate() }
   }
 
@@ -159,13 +201,14 @@ final class FastSchema: @unchecked Sendable {  // Immutable after init; deinit f
     var allowed: [Bytes] = []
     var allowedValues: [CELValue] = []
     var names: [UnsafeMutablePointer<UInt8>] = []
+    var slots: [Int32] = []
 
     mutating func bytes(_ text: String) -> Bytes {
       let utf8 = Array(text.utf8)
       let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: max(utf8.count, 1))
       pointer.initialize(from: utf8, count: utf8.count)
       names.append(pointer)
-      return Bytes(start: pointer, count: utf8.count)
+      return Bytes(start: pointer, fingerprint: Fingerprint(pointer, count: utf8.count, readable: utf8.count))
     }
 
     /// Compiles `node` and what it contains; returns its index.
@@ -207,7 +250,17 @@ final class FastSchema: @unchecked Sendable {  // Immutable after init; deinit f
           fields.append(Field(name: bytes(property.name), keyHash: CELMap.stringKeyHash(property.name), node: child))
           keys.append(property.name)
         }
-        objects.append(Object(fields: start..<fields.count, requiredMask: mask, additional: additional))
+        // At most half full, so that probes are short and always reach an empty slot.
+        var size = 4
+        while size < 2 * rule.properties.count { size <<= 1 }
+        let slotStart = slots.count
+        slots.append(contentsOf: repeatElement(0, count: size))
+        for field in start..<fields.count {
+          var slot = fields[field].name.fingerprint.hash & (size - 1)
+          while slots[slotStart + slot] != 0 { slot = (slot + 1) & (size - 1) }
+          slots[slotStart + slot] = Int32(field + 1)
+        }
+        objects.append(Object(fields: start..<fields.count, slots: slotStart, slotMask: size - 1, requiredMask: mask, additional: additional))
         compiled = Node(kind: .object, index: objects.count - 1)
       }
       nodes.append(compiled)

@@ -101,12 +101,13 @@ private struct Cursor {
   mutating func value(_ nodeIndex: Int) -> CELValue? {
     skipSpace()
     guard position < count else { return nil }
-    let node = tables.nodes[nodeIndex]
-    switch node.kind {
+    // Through the pointer: each case reads only the fields it needs.
+    let node = tables.nodes + nodeIndex
+    switch node.pointee.kind {
     case .unsupported:
       return nil
     case .object:
-      return object(node.index, renames: UnsafeBufferPointer(start: nil, count: 0), constants: [])
+      return object(node.pointee.index, renames: UnsafeBufferPointer(start: nil, count: 0), constants: [])
     case .array:
       guard take(UInt8(ascii: "[")) else { return nil }
       var elements: [CELValue] = []
@@ -114,12 +115,12 @@ private struct Cursor {
         // Room for a few items up front rather than growing from one.
         elements.reserveCapacity(4)
         repeat {
-          guard let element = value(node.index) else { return nil }
+          guard let element = value(node.pointee.index) else { return nil }
           elements.append(element)
         } while take(UInt8(ascii: ","))
         guard take(UInt8(ascii: "]")) else { return nil }
       }
-      if let minItems = node.minCount, elements.count < minItems { return nil }
+      if let minItems = node.pointee.minCount, elements.count < minItems { return nil }
       return .list(elements)
     case .boolean:
       return boolean().map(CELValue.bool)
@@ -138,21 +139,25 @@ private struct Cursor {
     case .enumeration:
       // Matched by bytes, so the value is the schema's own string: no decoding, no copy.
       guard atQuote(), let (raw, _) = rawString() else { return nil }
-      for i in node.index..<(node.index + node.count) where tables.allowed[i].equals(raw) { return tables.allowedValues[i] }
+      let start = raw.baseAddress.unsafelyUnwrapped
+      let theirs = fingerprint(raw)
+      for i in node.pointee.index..<(node.pointee.index + node.pointee.count) where tables.allowed[i].equals(start, theirs) {
+        return tables.allowedValues[i]
+      }
       return nil
     case .string:
       guard atQuote(), let (raw, ascii) = rawString() else { return nil }
       // A string has at most one character per byte, and ASCII without control
       // characters (which rawString refuses) exactly one: count characters only if
       // neither settles minLength.
-      if let minLength = node.minCount, raw.count < minLength { return nil }
-      guard let text = ascii ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self) else { return nil }
-      if let minLength = node.minCount, !ascii, text.count < minLength { return nil }
+      if let minLength = node.pointee.minCount, raw.count < minLength { return nil }
+      guard let text = ascii ? String(decoding: raw, as: UTF8.self) : Self.validString(raw) else { return nil }
+      if let minLength = node.pointee.minCount, !ascii, text.count < minLength { return nil }
       return .string(text)
     case .date:
       guard atQuote(), let (raw, _) = rawString() else { return nil }
       // A valid date is 10 ASCII characters.
-      if let minLength = node.minCount, minLength > 10 { return nil }
+      if let minLength = node.pointee.minCount, minLength > 10 { return nil }
       return Self.date(raw)
     }
   }
@@ -165,8 +170,6 @@ private struct Cursor {
     let fields = object.fields
     var builder = CELMap.StringKeyBuilder(capacity: fields.count + (object.additional == nil ? 0 : 4))
     var seen: UInt64 = 0
-    // Fields mostly come in schema order: look for each key from after the last one.
-    var next = fields.lowerBound
     if !take(UInt8(ascii: "}")) {
       repeat {
         skipSpace()
@@ -174,13 +177,15 @@ private struct Cursor {
         // Bytes equal names only for ASCII keys: a non-ASCII key may be a declared name
         // written another way (Unicode equivalence), which the general path resolves.
         guard ascii else { return nil }
+        let keyStart = key.baseAddress.unsafelyUnwrapped
+        let keyPrint = fingerprint(key)
         var field: Int?
         // Renames first, as ColumnMapping.renamed does (they exist only at the top level).
-        if let rename = renames.first(where: { $0.from.equals(key) }) {
+        if let rename = renames.first(where: { $0.from.equals(keyStart, keyPrint) }) {
           guard let target = rename.field else { return nil }
           field = target
         } else {
-          field = find(key, in: fields, from: next)
+          field = find(keyStart, keyPrint, in: object)
         }
         guard take(UInt8(ascii: ":")) else { return nil }
         if let field {
@@ -189,7 +194,6 @@ private struct Cursor {
           seen |= bit
           // Declared fields are distinct (`seen`), and their hash is precomputed.
           builder.append(distinct: tables.keys[field], hash: tables.fields[field].keyHash, value)
-          next = field + 1
         } else {
           guard let additional = object.additional, let value = value(additional),
             builder.insert(string: String(decoding: key, as: UTF8.self), value)
@@ -209,17 +213,29 @@ private struct Cursor {
     return .map(builder.build())
   }
 
-  /// The declared field named `key`, searching from `start` and wrapping around.
+  /// The declared field of `object` named by the bytes at `key`, whose fingerprint is
+  /// `print`.
   @inline(__always)
-  private func find(_ key: UnsafeBufferPointer<UInt8>, in fields: Range<Int>, from start: Int) -> Int? {
-    for i in start..<fields.upperBound where tables.fields[i].name.equals(key) { return i }
-    for i in fields.lowerBound..<start where tables.fields[i].name.equals(key) { return i }
-    return nil
+  private func find(_ key: UnsafePointer<UInt8>, _ print: FastSchema.Fingerprint, in object: FastSchema.Object) -> Int? {
+    var slot = print.hash & object.slotMask
+    while true {
+      let entry = Int(tables.slots[object.slots + slot])
+      if entry == 0 { return nil }
+      if tables.fields[entry - 1].name.equals(key, print) { return entry - 1 }
+      slot = (slot + 1) & object.slotMask
+    }
+  }
+
+  /// The fingerprint of bytes of the record.
+  @inline(__always)
+  private func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> FastSchema.Fingerprint {
+    let start = bytes.baseAddress.unsafelyUnwrapped
+    return FastSchema.Fingerprint(start, count: bytes.count, readable: count - (start - base))
   }
 
   @inline(__always)
-  private func inRange(_ value: Double, _ node: FastSchema.Node) -> Bool {
-    !(node.minimum.map { value < $0 || value.isNaN } ?? false) && !(node.maximum.map { value > $0 } ?? false)
+  private func inRange(_ value: Double, _ node: UnsafePointer<FastSchema.Node>) -> Bool {
+    !(node.pointee.minimum.map { value < $0 || value.isNaN } ?? false) && !(node.pointee.maximum.map { value > $0 } ?? false)
   }
 
   /// `true` or `false` at the cursor, compared four bytes at once.
@@ -236,6 +252,31 @@ private struct Cursor {
       return false
     }
     return nil
+  }
+
+  /// `raw` as a string; `nil` when it is not valid UTF-8.
+  ///
+  /// Not `String(validating:as:)`: being generic, it looks up type metadata on every call
+  /// in a statically linked build. Decoding repairs invalid UTF-8 (with U+FFFD), so the
+  /// bytes are valid exactly when the string holds them unchanged.
+  private static func validString(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+    var text = String(decoding: raw, as: UTF8.self)
+    let unchanged = text.withUTF8 { decoded in
+      guard decoded.count == raw.count, let mine = decoded.baseAddress, let theirs = raw.baseAddress else { return decoded.count == raw.count }
+      var i = 0
+      while i + 8 <= raw.count {
+        guard UnsafeRawPointer(mine + i).loadUnaligned(as: UInt64.self) == UnsafeRawPointer(theirs + i).loadUnaligned(as: UInt64.self) else {
+          return false
+        }
+        i += 8
+      }
+      while i < raw.count {
+        guard mine[i] == theirs[i] else { return false }
+        i += 1
+      }
+      return true
+    }
+    return unchanged ? text : nil
   }
 
   /// The bytes of the string at the cursor and whether they are all ASCII; `nil` for a
@@ -295,6 +336,7 @@ private struct Cursor {
   /// string); `nil` for anything else, including impossible dates like 2023-02-30.
   private static func date(_ raw: UnsafeBufferPointer<UInt8>) -> CELValue? {
     guard raw.count == 10, raw[4] == UInt8(ascii: "-"), raw[7] == UInt8(ascii: "-") else { return nil }
+    @inline(__always)
     func number(_ range: Range<Int>) -> Int? {
       var value = 0
       for i in range {
