@@ -75,7 +75,10 @@ final class MapStorage: ManagedBuffer<MapHeader, CELMap.Entry> {
   static func index(_ entries: UnsafeBufferPointer<CELMap.Entry>, rejectingDuplicates: Bool) -> ContiguousArray<Int32>? {
     var capacity = 16
     while capacity < entries.count * 2 { capacity <<= 1 }
-    var table = ContiguousArray<Int32>(repeating: 0, count: capacity)
+    // Not `init(repeating:count:)`, which looks up the array's type metadata on each call.
+    var table = ContiguousArray<Int32>()
+    table.reserveCapacity(capacity)
+    table.append(contentsOf: repeatElement(0, count: capacity))
     let mask = capacity - 1
     for i in entries.indices {
       var slot = Int(truncatingIfNeeded: entries[i].hash) & mask

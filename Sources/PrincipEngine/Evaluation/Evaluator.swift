@@ -58,7 +58,10 @@ public struct Evaluator: Sendable {
     let justifications = proposal["justifications"]?.mapValue
     let interventions = proposal["interventions"]?.listValue ?? []
     let count = interventions.count
-    var codes = [UInt8](repeating: Outcome.notApplicable.code, count: slot(rules.count, count))
+    // Not `init(repeating:count:)`, which looks up the array's type metadata on each call.
+    var codes: [UInt8] = []
+    codes.reserveCapacity(slot(rules.count, count))
+    codes.append(contentsOf: repeatElement(Outcome.notApplicable.code, count: slot(rules.count, count)))
     for (index, rule) in rules.enumerated() where scopes[index] == .proposal {
       codes[slot(index, count)] = rule.evaluate(activation, justifications: justifications).outcome.code
     }
