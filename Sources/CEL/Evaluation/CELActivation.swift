@@ -3,6 +3,7 @@
 ///     var activation = CELActivation(["proposal": proposal])
 ///     activation.bind("intervention", to: item, pathPrefix: "proposal.interventions[2]")
 ///     activation.absentFieldsAreUnknown = true
+///     activation.namesUnknownPaths = false  // only whether a result is unknown matters
 public struct CELActivation: Sendable {
   struct Binding: Sendable {
     /// First, so that it is stored at the start of the binding (the interpreter reads it
@@ -22,6 +23,13 @@ public struct CELActivation: Sendable {
   /// dotted path of the selection (e.g. `proposal.citizen.wishes`) instead of the
   /// standard `no such key` error. Defaults to false (standard CEL).
   public var absentFieldsAreUnknown: Bool
+
+  /// Whether unknowns name the attribute paths they stand for (defaults to true). A
+  /// caller that only needs to know that a result is unknown can set it to false:
+  /// evaluation then skips building paths, and every unknown carries the one path
+  /// ``CELUnknown/unnamedPath`` instead. Values, errors, and which results are unknown
+  /// stay the same.
+  public var namesUnknownPaths = true
 
   /// An activation binding each dictionary entry as a variable.
   public init(_ variables: [String: CELValue] = [:], absentFieldsAreUnknown: Bool = false) {

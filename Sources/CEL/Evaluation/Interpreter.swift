@@ -159,9 +159,9 @@ struct Interpreter {
       let y = eval(b)
       guard case .value(let container) = x, case .value(let key) = y else { return Interpreter.strictFailure(x, y) }
       if activation.absentFieldsAreUnknown, case .map(let m) = container, case .string = key, m[key] == nil,
-        let path = path(of: node)
+        let unknown = absentUnknown(node)
       {
-        return .unknown(CELUnknown(path: path))
+        return unknown
       }
       return located(Operators.index(container, key), node)
 
@@ -296,9 +296,7 @@ struct Interpreter {
       return located(.error(CELError(.noSuchKey, "type '\(v.typeName)' has no field '\(f.name)'")), node)
     }
     if let found = m.value(forString: f.name, hash: f.hash) { return .value(found) }
-    if activation.absentFieldsAreUnknown, let path = path(of: node) {
-      return .unknown(CELUnknown(path: path))
-    }
+    if activation.absentFieldsAreUnknown, let unknown = absentUnknown(node) { return unknown }
     return located(.error(CELError(.noSuchKey, "no such key: '\(f.name)'")), node)
   }
 
@@ -330,6 +328,7 @@ struct Interpreter {
 struct ActivationView {
   let bindings: UnsafeBufferPointer<CELActivation.Binding>
   let absentFieldsAreUnknown: Bool
+  let namesUnknownPaths: Bool
   let hasDottedNames: Bool
 
   @inline(__always)
