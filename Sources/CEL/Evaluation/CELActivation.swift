@@ -50,8 +50,16 @@ public struct CELActivation: Sendable {
       bindings[i].pathPrefix = pathPrefix
       return
     }
+    // Room for a few variables at once, rather than growing one binding at a time.
+    if bindings.capacity == 0 { bindings.reserveCapacity(4) }
     bindings.append(Binding(value: value, name: name, hash: hash, pathPrefix: pathPrefix))
-    if name.utf8.contains(UInt8(ascii: ".")) { hasDottedNames = true }
+    if !hasDottedNames && CELActivation.isDotted(name) { hasDottedNames = true }
+  }
+
+  private static func isDotted(_ name: String) -> Bool {
+    var name = name
+    // Contiguous UTF-8 (small strings included): a byte scan, not a generic iteration.
+    return name.withUTF8 { $0.contains(UInt8(ascii: ".")) }
   }
 
   /// Where a bound variable sits, for ``rebind(at:to:pathPrefix:)``; `nil` when unbound.
