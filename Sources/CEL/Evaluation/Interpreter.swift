@@ -66,7 +66,12 @@ struct Interpreter {
         if let b = activation.index(of: q.name, hash: q.hash) { return .value(activation.value(at: b)) }
       }
       // Select straight from where the operand is stored, without copying it first.
-      if let stored = locate(operand) { return select(stored.pointee, field: field, node: node) }
+      if let stored = locate(operand) {
+        if let found = Interpreter.fieldPointer(in: stored.pointee, program.fieldTable[Int(field)]) {
+          return .value(found.pointee)
+        }
+        return select(stored.pointee, field: field, node: node)
+      }
       let r = eval(operand)
       guard case .value(let v) = r else { return r }
       return select(v, field: field, node: node)
