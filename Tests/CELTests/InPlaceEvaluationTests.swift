@@ -52,6 +52,39 @@ struct InPlaceEvaluationTests {
     InPlaceEvaluationTests.check("proposal.interventions[0].type == intervention.type", .value(true))
   }
 
+  @Test("string == and in on stored values agree with the general operators")
+  func stringFastPaths() throws {
+    let long = "a name longer than sixteen bytes"
+    // Values read in place from variables, and literals (which compile to constants).
+    let stored: [CELValue] = [
+      "", "a", "b", .string(long), .string(String(long.dropLast()) + "z"), "é", "e\u{301}", 1, 1.0, true, .null,
+      ["a"], ["b", 1], [.string(long), "a"], [], ["a": 1],
+    ]
+    let literals: [(String, CELValue)] = [
+      ("''", ""), ("'a'", "a"), ("'\(long)'", .string(long)), ("'é'", "é"), ("1", 1), ("null", .null),
+      ("['a', 'b']", ["a", "b"]), ("['b', 1]", ["b", 1]), ("[1.0]", [1.0]), ("[]", []),
+    ]
+    func expect(_ source: String, _ activation: CELActivation, _ general: CELResult) throws {
+      let result = try CELProgram(source).evaluate(activation)
+      #expect(InPlaceEvaluationTests.describe(result) == InPlaceEvaluationTests.describe(general), "\(source)")
+    }
+    for x in stored {
+      for y in stored {
+        let activation = CELActivation(["x": x, "y": y])
+        try expect("x == y", activation, Operators.relation(.equal, x, y))
+        try expect("x != y", activation, Operators.relation(.notEqual, x, y))
+        try expect("x in y", activation, Operators.membership(x, y))
+      }
+      let activation = CELActivation(["x": x])
+      for (text, y) in literals {
+        try expect("x == \(text)", activation, Operators.relation(.equal, x, y))
+        try expect("x != \(text)", activation, Operators.relation(.notEqual, x, y))
+        try expect("x in \(text)", activation, Operators.membership(x, y))
+        try expect("\(text) in x", activation, Operators.membership(y, x))
+      }
+    }
+  }
+
   @Test("indexing stored maps and lists")
   func indexing() {
     InPlaceEvaluationTests.check("proposal.interventions[1].type == intervention.type", .value(true))

@@ -124,6 +124,11 @@ struct Interpreter {
       // The common shapes `x.f == "text"`, `x.f > 20`, `i.f == j.f`: compared in place.
       if let l = locate(a) {
         if case .constant(let c) = program.ops[Int(b)] {
+          if op == .equal || op == .notEqual,
+            let equal = Interpreter.stringsEqual(l.pointee, program.constantTable[Int(c)])
+          {
+            return .value(.bool(equal == (op == .equal)))
+          }
           return located(Operators.relation(op, l.pointee, program.constantTable[Int(c)]), node)
         }
         if let r = locate(b) { return located(Operators.relation(op, l.pointee, r.pointee), node) }
@@ -135,7 +140,15 @@ struct Interpreter {
 
     case .membership(let a, let b):
       if case .constant(let c) = program.ops[Int(b)], let l = locate(a) {
+        if let found = Interpreter.listContainsString(program.constantTable[Int(c)], l.pointee) {
+          return .value(.bool(found))
+        }
         return located(Operators.membership(l.pointee, program.constantTable[Int(c)]), node)
+      }
+      if case .constant(let c) = program.ops[Int(a)], let r = locate(b),
+        let found = Interpreter.listContainsString(r.pointee, program.constantTable[Int(c)])
+      {
+        return .value(.bool(found))
       }
       let x = eval(a)
       let y = constantOrEval(b)
@@ -292,6 +305,27 @@ struct Interpreter {
   static func fieldPointer(in value: CELValue, _ field: HashedName) -> UnsafePointer<CELValue>? {
     guard case .map(let m) = value else { return nil }
     return m.valuePointer(forString: field.name, hash: field.hash)
+  }
+
+  // The string cases of `==` and `in`, for values read in place. Unlike the general
+  // operators these never release anything, so the values can be borrowed where they
+  // are stored instead of being copied for the call.
+
+  /// Whether two strings are equal (as `==`); nil unless both values are strings.
+  @inline(never)
+  static func stringsEqual(_ a: CELValue, _ b: CELValue) -> Bool? {
+    guard case .string(let x) = a, case .string(let y) = b else { return nil }
+    return x.celEquals(y)
+  }
+
+  /// Whether a list holds a string (as `in`: only an equal string matches); nil unless
+  /// the container is a list and the element a string.
+  @inline(never)
+  static func listContainsString(_ list: CELValue, _ element: CELValue) -> Bool? {
+    guard case .list(let items) = list, case .string(let s) = element else { return nil }
+    return items.withUnsafeBufferPointer { items in
+      items.contains { if case .string(let t) = $0 { t.celEquals(s) } else { false } }
+    }
   }
 
   /// Field selection on an evaluated operand.
