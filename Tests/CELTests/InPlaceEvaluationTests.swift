@@ -21,7 +21,7 @@ struct InPlaceEvaluationTests {
        {"type": "botilbud", "provider": "other_municipality", "hours": 25, "justification": ""},
        {"type": "botilbud", "provider": "own", "hours": 5, "phase_out_plan": "yes"},
        {"type": "stoette_kontaktperson", "provider": "private", "hours": 10.5}],
-     "labels": {"x": 1, "y": 2}}
+     "labels": {"x": 1, "y": 2}, "levels": {"botilbud": 3, "own": 1, "a name longer than sixteen bytes": 4}}
     """)
 
   static func check(_ source: String, _ expected: CELResult, unknown: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -97,6 +97,15 @@ struct InPlaceEvaluationTests {
     InPlaceEvaluationTests.check("proposal.labels['z']", .error(CELError(.noSuchKey, "no such key: \"z\"")), unknown: false)
     InPlaceEvaluationTests.check("{1: 'one'}[1.0] + {true: 'x'}[true]", .value("onex"))
     InPlaceEvaluationTests.check("proposal.labels[[1]]", .error(.noOverload("_[_]", .map(CELMap()), .list([]))))
+    // Keys read in place from fields (`ladder[intervention.kind]`).
+    InPlaceEvaluationTests.check("proposal.levels[intervention.type] + proposal.levels[intervention.provider]", .value(4))
+    InPlaceEvaluationTests.check("proposal.levels[proposal.citizen.name]", .value(4))
+    let proposal = InPlaceEvaluationTests.proposal
+    // No unknown: the key is no literal or variable, so the selection names no path.
+    InPlaceEvaluationTests.check(
+      "proposal.levels[proposal.interventions[2].type]", Operators.index(proposal["levels"]!, "stoette_kontaktperson"))
+    InPlaceEvaluationTests.check("proposal.interventions[intervention.type]", Operators.index(proposal["interventions"]!, "botilbud"))
+    InPlaceEvaluationTests.check("intervention.type[intervention.type]", Operators.index("botilbud", "botilbud"))
   }
 
   @Test("size and has on stored values")

@@ -70,6 +70,10 @@ struct Interpreter {
         if let found = Interpreter.fieldPointer(in: stored.pointee, program.fieldTable[Int(field)]) {
           return .value(found.pointee)
         }
+        // A map without the field: what `select` gives, without copying the map for it.
+        if activation.absentFieldsAreUnknown, Interpreter.isMap(stored.pointee), let unknown = absentUnknown(node) {
+          return unknown
+        }
         return select(stored.pointee, field: field, node: node)
       }
       let r = eval(operand)
@@ -131,7 +135,12 @@ struct Interpreter {
           }
           return located(Operators.relation(op, l.pointee, program.constantTable[Int(c)]), node)
         }
-        if let r = locate(b) { return located(Operators.relation(op, l.pointee, r.pointee), node) }
+        if let r = locate(b) {
+          if op == .equal || op == .notEqual, let equal = Interpreter.stringsEqual(l.pointee, r.pointee) {
+            return .value(.bool(equal == (op == .equal)))
+          }
+          return located(Operators.relation(op, l.pointee, r.pointee), node)
+        }
       }
       let x = eval(a)
       let y = constantOrEval(b)
@@ -280,6 +289,7 @@ struct Interpreter {
       return Interpreter.elementPointer(in: container.pointee, program.constantTable[Int(c)])
     }
     guard let k = locate(key) else { return nil }
+    if case .string = k.pointee { return Interpreter.valuePointer(in: container.pointee, stringKey: k.pointee) }
     return Interpreter.elementPointer(in: container.pointee, k.pointee)
   }
 
@@ -316,6 +326,24 @@ struct Interpreter {
   static func stringsEqual(_ a: CELValue, _ b: CELValue) -> Bool? {
     guard case .string(let x) = a, case .string(let y) = b else { return nil }
     return x.celEquals(y)
+  }
+
+  /// Where a map stores the value under a string key (`ladder[intervention.kind]`); nil
+  /// for anything else, and for a string without contiguous UTF-8 (hashing it would
+  /// allocate), which `eval` then looks up.
+  @inline(never)
+  static func valuePointer(in container: CELValue, stringKey key: CELValue) -> UnsafePointer<CELValue>? {
+    guard case .map(let m) = container, case .string(let s) = key,
+      let hash = s.utf8.withContiguousStorageIfAvailable({ CELMap.hash(ofBytes: UnsafeRawBufferPointer($0)) })
+    else { return nil }
+    return m.valuePointer(forString: s, hash: hash)
+  }
+
+  /// Whether the value is a map.
+  @inline(never)
+  static func isMap(_ value: CELValue) -> Bool {
+    if case .map = value { return true }
+    return false
   }
 
   /// Whether a list holds a string (as `in`: only an equal string matches); nil unless
