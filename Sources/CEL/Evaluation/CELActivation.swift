@@ -34,6 +34,8 @@ public struct CELActivation: Sendable {
   /// An activation binding each dictionary entry as a variable.
   public init(_ variables: [String: CELValue] = [:], absentFieldsAreUnknown: Bool = false) {
     self.absentFieldsAreUnknown = absentFieldsAreUnknown
+    // The common empty start (variables bound one by one) skips the sorting machinery.
+    if variables.isEmpty { return }
     bindings.reserveCapacity(variables.count)
     for (name, value) in variables.sorted(by: { $0.key < $1.key }) { bind(name, to: value) }
   }
