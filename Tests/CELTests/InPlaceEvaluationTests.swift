@@ -52,17 +52,21 @@ struct InPlaceEvaluationTests {
     InPlaceEvaluationTests.check("proposal.interventions[0].type == intervention.type", .value(true))
   }
 
-  @Test("string == and in on stored values agree with the general operators")
+  @Test("==, relations and in on stored values agree with the general operators")
   func stringFastPaths() throws {
     let long = "a name longer than sixteen bytes"
     // Values read in place from variables, and literals (which compile to constants).
     let stored: [CELValue] = [
       "", "a", "b", .string(long), .string(String(long.dropLast()) + "z"), "é", "e\u{301}", 1, 1.0, true, .null,
-      ["a"], ["b", 1], [.string(long), "a"], [], ["a": 1],
+      ["a"], ["b", 1], [.string(long), "a"], [], ["a": 1], -3, 2, .int(.max), .uint(1), 2.5, .double(.nan), false,
     ]
     let literals: [(String, CELValue)] = [
       ("''", ""), ("'a'", "a"), ("'\(long)'", .string(long)), ("'é'", "é"), ("1", 1), ("null", .null),
-      ("['a', 'b']", ["a", "b"]), ("['b', 1]", ["b", 1]), ("[1.0]", [1.0]), ("[]", []),
+      ("['a', 'b']", ["a", "b"]), ("['b', 1]", ["b", 1]), ("[1.0]", [1.0]), ("[]", []), ("true", true), ("false", false),
+      ("2", 2), ("-3", -3), ("1u", .uint(1)), ("2.0", 2.0),
+    ]
+    let relations: [(String, Operators.Relation)] = [
+      ("==", .equal), ("!=", .notEqual), ("<", .less), ("<=", .lessOrEqual), (">", .greater), (">=", .greaterOrEqual),
     ]
     func expect(_ source: String, _ activation: CELActivation, _ general: CELResult) throws {
       let result = try CELProgram(source).evaluate(activation)
@@ -71,14 +75,12 @@ struct InPlaceEvaluationTests {
     for x in stored {
       for y in stored {
         let activation = CELActivation(["x": x, "y": y])
-        try expect("x == y", activation, Operators.relation(.equal, x, y))
-        try expect("x != y", activation, Operators.relation(.notEqual, x, y))
+        for (symbol, op) in relations { try expect("x \(symbol) y", activation, Operators.relation(op, x, y)) }
         try expect("x in y", activation, Operators.membership(x, y))
       }
       let activation = CELActivation(["x": x])
       for (text, y) in literals {
-        try expect("x == \(text)", activation, Operators.relation(.equal, x, y))
-        try expect("x != \(text)", activation, Operators.relation(.notEqual, x, y))
+        for (symbol, op) in relations { try expect("x \(symbol) \(text)", activation, Operators.relation(op, x, y)) }
         try expect("x in \(text)", activation, Operators.membership(x, y))
         try expect("\(text) in x", activation, Operators.membership(y, x))
       }

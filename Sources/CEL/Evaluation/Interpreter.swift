@@ -133,11 +133,17 @@ struct Interpreter {
           {
             return .value(.bool(equal == (op == .equal)))
           }
+          if let order = Interpreter.scalarOrder(l.pointee, program.constantTable[Int(c)]) {
+            return .value(.bool(Interpreter.holds(op, order: order)))
+          }
           return located(Operators.relation(op, l.pointee, program.constantTable[Int(c)]), node)
         }
         if let r = locate(b) {
           if op == .equal || op == .notEqual, let equal = Interpreter.stringsEqual(l.pointee, r.pointee) {
             return .value(.bool(equal == (op == .equal)))
+          }
+          if let order = Interpreter.scalarOrder(l.pointee, r.pointee) {
+            return .value(.bool(Interpreter.holds(op, order: order)))
           }
           return located(Operators.relation(op, l.pointee, r.pointee), node)
         }
@@ -344,6 +350,27 @@ struct Interpreter {
   static func isMap(_ value: CELValue) -> Bool {
     if case .map = value { return true }
     return false
+  }
+
+  /// The order of two ints, or of two bools (false first), as ``CELValue/order(_:_:)``
+  /// gives it; nil for anything else.
+  @inline(never)
+  static func scalarOrder(_ a: CELValue, _ b: CELValue) -> Int? {
+    if case .int(let x) = a, case .int(let y) = b { return x < y ? -1 : (x == y ? 0 : 1) }
+    if case .bool(let x) = a, case .bool(let y) = b { return x == y ? 0 : (!x ? -1 : 1) }
+    return nil
+  }
+
+  /// Whether a relation holds between values in the given order (-1, 0 or 1).
+  static func holds(_ op: Operators.Relation, order: Int) -> Bool {
+    switch op {
+    case .equal: order == 0
+    case .notEqual: order != 0
+    case .less: order < 0
+    case .lessOrEqual: order <= 0
+    case .greater: order > 0
+    case .greaterOrEqual: order >= 0
+    }
   }
 
   /// Whether a list holds a string (as `in`: only an equal string matches); nil unless
