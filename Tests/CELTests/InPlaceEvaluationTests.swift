@@ -21,7 +21,7 @@ struct InPlaceEvaluationTests {
        {"type": "botilbud", "provider": "other_municipality", "hours": 25, "justification": ""},
        {"type": "botilbud", "provider": "own", "hours": 5, "phase_out_plan": "yes"},
        {"type": "stoette_kontaktperson", "provider": "private", "hours": 10.5}],
-     "labels": {"x": 1, "y": 2}}
+     "labels": {"x": 1, "y": 2}, "levels": {"botilbud": 3, "own": 1, "a name longer than sixteen bytes": 4}}
     """)
 
   static func check(_ source: String, _ expected: CELResult, unknown: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -52,6 +52,41 @@ struct InPlaceEvaluationTests {
     InPlaceEvaluationTests.check("proposal.interventions[0].type == intervention.type", .value(true))
   }
 
+  @Test("==, relations and in on stored values agree with the general operators")
+  func stringFastPaths() throws {
+    let long = "a name longer than sixteen bytes"
+    // Values read in place from variables, and literals (which compile to constants).
+    let stored: [CELValue] = [
+      "", "a", "b", .string(long), .string(String(long.dropLast()) + "z"), "é", "e\u{301}", 1, 1.0, true, .null,
+      ["a"], ["b", 1], [.string(long), "a"], [], ["a": 1], -3, 2, .int(.max), .uint(1), 2.5, .double(.nan), false,
+    ]
+    let literals: [(String, CELValue)] = [
+      ("''", ""), ("'a'", "a"), ("'\(long)'", .string(long)), ("'é'", "é"), ("1", 1), ("null", .null),
+      ("['a', 'b']", ["a", "b"]), ("['b', 1]", ["b", 1]), ("[1.0]", [1.0]), ("[]", []), ("true", true), ("false", false),
+      ("2", 2), ("-3", -3), ("1u", .uint(1)), ("2.0", 2.0),
+    ]
+    let relations: [(String, Operators.Relation)] = [
+      ("==", .equal), ("!=", .notEqual), ("<", .less), ("<=", .lessOrEqual), (">", .greater), (">=", .greaterOrEqual),
+    ]
+    func expect(_ source: String, _ activation: CELActivation, _ general: CELResult) throws {
+      let result = try CELProgram(source).evaluate(activation)
+      #expect(InPlaceEvaluationTests.describe(result) == InPlaceEvaluationTests.describe(general), "\(source)")
+    }
+    for x in stored {
+      for y in stored {
+        let activation = CELActivation(["x": x, "y": y])
+        for (symbol, op) in relations { try expect("x \(symbol) y", activation, Operators.relation(op, x, y)) }
+        try expect("x in y", activation, Operators.membership(x, y))
+      }
+      let activation = CELActivation(["x": x])
+      for (text, y) in literals {
+        for (symbol, op) in relations { try expect("x \(symbol) \(text)", activation, Operators.relation(op, x, y)) }
+        try expect("x in \(text)", activation, Operators.membership(x, y))
+        try expect("\(text) in x", activation, Operators.membership(y, x))
+      }
+    }
+  }
+
   @Test("indexing stored maps and lists")
   func indexing() {
     InPlaceEvaluationTests.check("proposal.interventions[1].type == intervention.type", .value(true))
@@ -64,6 +99,15 @@ struct InPlaceEvaluationTests {
     InPlaceEvaluationTests.check("proposal.labels['z']", .error(CELError(.noSuchKey, "no such key: \"z\"")), unknown: false)
     InPlaceEvaluationTests.check("{1: 'one'}[1.0] + {true: 'x'}[true]", .value("onex"))
     InPlaceEvaluationTests.check("proposal.labels[[1]]", .error(.noOverload("_[_]", .map(CELMap()), .list([]))))
+    // Keys read in place from fields (`ladder[intervention.kind]`).
+    InPlaceEvaluationTests.check("proposal.levels[intervention.type] + proposal.levels[intervention.provider]", .value(4))
+    InPlaceEvaluationTests.check("proposal.levels[proposal.citizen.name]", .value(4))
+    let proposal = InPlaceEvaluationTests.proposal
+    // No unknown: the key is no literal or variable, so the selection names no path.
+    InPlaceEvaluationTests.check(
+      "proposal.levels[proposal.interventions[2].type]", Operators.index(proposal["levels"]!, "stoette_kontaktperson"))
+    InPlaceEvaluationTests.check("proposal.interventions[intervention.type]", Operators.index(proposal["interventions"]!, "botilbud"))
+    InPlaceEvaluationTests.check("intervention.type[intervention.type]", Operators.index("botilbud", "botilbud"))
   }
 
   @Test("size and has on stored values")

@@ -87,4 +87,52 @@ struct UnknownTests {
     let r = evaluate("proposal['citizen']['wishes'] == ''", ["proposal": UnknownTests.proposal], absentAsUnknown: true)
     #expect(r.unknownPaths == ["proposal.citizen.wishes"])
   }
+
+  /// The kind of a result, with its value or error kind: what must not depend on
+  /// whether unknowns name their paths.
+  static func outcome(_ r: CELResult) -> String {
+    switch r {
+    case .value(let v): "value \(v)"
+    case .error(let e): "error \(e.kind) \(e.message)"
+    case .unknown: "unknown"
+    }
+  }
+
+  @Test("unnamed unknowns: the same outcomes, with the placeholder path", arguments: [
+    "proposal.citizen.wishes != ''", "proposal.household.size > 2", "proposal.citizen.age > 18",
+    "proposal.alternatives.exists(a, a.reason != 'x')", "proposal.interventions.all(i, size(i.goals) >= 0)",
+    "proposal.interventions.exists(i, size(i.goals) == 0)", "proposal.interventions.map(i, i.goals)",
+    "proposal.interventions.filter(i, i.goals == [])", "proposal.interventions.exists_one(i, i.kind == 'a')",
+    "proposal.citizen.exists(k, proposal.citizen[k].wishes == 1)", "{'a': 1}.b == 1", "size(proposal.citizen).b",
+    "has(proposal.citizen.wishes)", "has(proposal.household.size)", "has(proposal.citizen.age)",
+    "proposal.interventions[n].goals == []", "proposal['citizen']['wishes'] == ''",
+    "proposal.citizen[proposal.alternatives[0].reason] == 1", "proposal.interventions[1u].goals == []",
+    "proposal.citizen.wishes || proposal.household", "proposal.citizen.wishes || true",
+    "proposal.citizen.wishes && false", "proposal.citizen.a + proposal.citizen.b",
+    "proposal.citizen.wishes ? 1 : 2", "!proposal.citizen.wishes", "-proposal.citizen.wishes",
+    "[proposal.citizen.a, proposal.citizen.b]", "{'k': proposal.citizen.a}", "proposal.citizen.a in [1, 2]",
+    "'x' in proposal.citizen.a", "proposal.citizen.a.matches('b')", "string(proposal.citizen.a)",
+    "proposal.nothing.exists(x, true)", "proposal.interventions.all(i, i.nothing.more == 1)", "n.field",
+    "proposal.citizen.age.field",
+  ])
+  func unnamedUnknowns(source: String) throws {
+    let program = try CELProgram(source)
+    var activation = CELActivation(["proposal": UnknownTests.proposal, "n": 1], absentFieldsAreUnknown: true)
+    let named = program.evaluate(activation)
+    activation.namesUnknownPaths = false
+    let unnamed = program.evaluate(activation)
+    #expect(UnknownTests.outcome(named) == UnknownTests.outcome(unnamed))
+    if case .unknown(let u) = named {
+      #expect(!u.paths.contains(CELUnknown.unnamedPath))
+      #expect(unnamed.unknownPaths == [CELUnknown.unnamedPath])
+    }
+  }
+
+  @Test("paths are named by default")
+  func namedByDefault() {
+    #expect(CELActivation().namesUnknownPaths)
+    let r = evaluate(
+      "proposal.citizen.wishes || proposal.household", ["proposal": UnknownTests.proposal], absentAsUnknown: true)
+    #expect(r.unknownPaths == ["proposal.citizen.wishes", "proposal.household"])
+  }
 }

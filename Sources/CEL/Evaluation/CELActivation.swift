@@ -3,6 +3,7 @@
 ///     var activation = CELActivation(["proposal": proposal])
 ///     activation.bind("intervention", to: item, pathPrefix: "proposal.interventions[2]")
 ///     activation.absentFieldsAreUnknown = true
+///     activation.namesUnknownPaths = false  // only whether a result is unknown matters
 public struct CELActivation: Sendable {
   struct Binding: Sendable {
     /// First, so that it is stored at the start of the binding (the interpreter reads it
@@ -23,9 +24,18 @@ public struct CELActivation: Sendable {
   /// standard `no such key` error. Defaults to false (standard CEL).
   public var absentFieldsAreUnknown: Bool
 
+  /// Whether unknowns name the attribute paths they stand for (defaults to true). A
+  /// caller that only needs to know that a result is unknown can set it to false:
+  /// evaluation then skips building paths, and every unknown carries the one path
+  /// ``CELUnknown/unnamedPath`` instead. Values, errors, and which results are unknown
+  /// stay the same.
+  public var namesUnknownPaths = true
+
   /// An activation binding each dictionary entry as a variable.
   public init(_ variables: [String: CELValue] = [:], absentFieldsAreUnknown: Bool = false) {
     self.absentFieldsAreUnknown = absentFieldsAreUnknown
+    // The common empty start (variables bound one by one) skips the sorting machinery.
+    if variables.isEmpty { return }
     bindings.reserveCapacity(variables.count)
     for (name, value) in variables.sorted(by: { $0.key < $1.key }) { bind(name, to: value) }
   }
@@ -42,8 +52,16 @@ public struct CELActivation: Sendable {
       bindings[i].pathPrefix = pathPrefix
       return
     }
+    // Room for a few variables at once, rather than growing one binding at a time.
+    if bindings.capacity == 0 { bindings.reserveCapacity(4) }
     bindings.append(Binding(value: value, name: name, hash: hash, pathPrefix: pathPrefix))
-    if name.utf8.contains(UInt8(ascii: ".")) { hasDottedNames = true }
+    if !hasDottedNames && CELActivation.isDotted(name) { hasDottedNames = true }
+  }
+
+  private static func isDotted(_ name: String) -> Bool {
+    var name = name
+    // Contiguous UTF-8 (small strings included): a byte scan, not a generic iteration.
+    return name.withUTF8 { $0.contains(UInt8(ascii: ".")) }
   }
 
   /// Where a bound variable sits, for ``rebind(at:to:pathPrefix:)``; `nil` when unbound.

@@ -34,7 +34,7 @@ public struct CELProgram: Sendable {
     return activation.bindings.withUnsafeBufferPointer { bindings in
       let view = ActivationView(
         bindings: bindings, absentFieldsAreUnknown: activation.absentFieldsAreUnknown,
-        hasDottedNames: activation.hasDottedNames)
+        namesUnknownPaths: activation.namesUnknownPaths, hasDottedNames: activation.hasDottedNames)
       let variableCount = program.variables.count
       // Plain integers: the buffers need no initialisation or clean-up of values.
       return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(variableCount, 1)) { resolved in

@@ -6,6 +6,10 @@ public struct CELUnknown: Sendable, Hashable, CustomStringConvertible {
   /// The attribute paths, sorted and without repeats.
   public let paths: [String]
 
+  /// The path of every unknown when the activation does not name them (see
+  /// ``CELActivation/namesUnknownPaths``).
+  public static let unnamedPath = "?"
+
   /// An unknown standing for the given paths.
   public init(paths: some Sequence<String>) {
     self.paths = Array(Set(paths)).sorted()

@@ -152,29 +152,44 @@ extension Interpreter {
     return .value(found)
   }
 
+  /// The unknown for an absent field at `node`, named by the node's path when the
+  /// activation names paths; nil when the node denotes no attribute path.
+  func absentUnknown(_ node: Int32) -> CELResult? {
+    if activation.namesUnknownPaths {
+      return path(of: node).map { .unknown(CELUnknown(path: $0)) }
+    }
+    var noPath: String?
+    return appendPath(of: node, to: &noPath) ? Interpreter.unnamedUnknown : nil
+  }
+
+  /// Shared, so that an unnamed unknown costs no allocation.
+  private static let unnamedUnknown = CELResult.unknown(CELUnknown(path: CELUnknown.unnamedPath))
+
   /// The attribute path a node denotes, e.g. `proposal.alternatives[1].reason`, when it is
   /// a variable, or a selection or constant index on one; nil otherwise.
   func path(of node: Int32) -> String? {
     // Built in one buffer: the unknowns of absent fields are common in audits.
-    var path = ""
-    path.reserveCapacity(64)
+    var path: String? = ""
+    path!.reserveCapacity(64)
     return appendPath(of: node, to: &path) ? path : nil
   }
 
-  private func appendPath(of node: Int32, to path: inout String) -> Bool {
+  /// Appends the path `node` denotes to `path`, or with `path` nil only tells whether
+  /// there is one (the right-hand sides of `path? += …` are then not evaluated).
+  private func appendPath(of node: Int32, to path: inout String?) -> Bool {
     switch program.ops[Int(node)] {
     case .variable(let s):
       let b = bindingIndices[Int(s)]
-      path += b >= 0 ? activation.pathPrefix(at: b) : program.variables[Int(s)].name
+      path? += b >= 0 ? activation.pathPrefix(at: b) : program.variables[Int(s)].name
     case .iteration(let s):
       guard !slots[Int(s)].overMap, appendPath(of: program.loopRanges[Int(s)], to: &path) else { return false }
-      path += "["
-      path += String(slots[Int(s)].index)
-      path += "]"
+      path? += "["
+      path? += String(slots[Int(s)].index)
+      path? += "]"
     case .select(let operand, let field, _):
       guard appendPath(of: operand, to: &path) else { return false }
-      path += "."
-      path += program.fields[Int(field)].name
+      path? += "."
+      path? += program.fields[Int(field)].name
     case .index(let operand, let key):
       let keyValue: CELValue
       switch program.ops[Int(key)] {
@@ -190,16 +205,16 @@ extension Interpreter {
       guard appendPath(of: operand, to: &path) else { return false }
       switch keyValue {
       case .string(let s):
-        path += "."
-        path += s
+        path? += "."
+        path? += s
       case .int(let i):
-        path += "["
-        path += String(i)
-        path += "]"
+        path? += "["
+        path? += String(i)
+        path? += "]"
       case .uint(let u):
-        path += "["
-        path += String(u)
-        path += "]"
+        path? += "["
+        path? += String(u)
+        path? += "]"
       default: return false
       }
     default:

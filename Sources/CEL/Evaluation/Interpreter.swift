@@ -66,7 +66,16 @@ struct Interpreter {
         if let b = activation.index(of: q.name, hash: q.hash) { return .value(activation.value(at: b)) }
       }
       // Select straight from where the operand is stored, without copying it first.
-      if let stored = locate(operand) { return select(stored.pointee, field: field, node: node) }
+      if let stored = locate(operand) {
+        if let found = Interpreter.fieldPointer(in: stored.pointee, program.fieldTable[Int(field)]) {
+          return .value(found.pointee)
+        }
+        // A map without the field: what `select` gives, without copying the map for it.
+        if activation.absentFieldsAreUnknown, Interpreter.isMap(stored.pointee), let unknown = absentUnknown(node) {
+          return unknown
+        }
+        return select(stored.pointee, field: field, node: node)
+      }
       let r = eval(operand)
       guard case .value(let v) = r else { return r }
       return select(v, field: field, node: node)
@@ -119,9 +128,25 @@ struct Interpreter {
       // The common shapes `x.f == "text"`, `x.f > 20`, `i.f == j.f`: compared in place.
       if let l = locate(a) {
         if case .constant(let c) = program.ops[Int(b)] {
+          if op == .equal || op == .notEqual,
+            let equal = Interpreter.stringsEqual(l.pointee, program.constantTable[Int(c)])
+          {
+            return .value(.bool(equal == (op == .equal)))
+          }
+          if let order = Interpreter.scalarOrder(l.pointee, program.constantTable[Int(c)]) {
+            return .value(.bool(Interpreter.holds(op, order: order)))
+          }
           return located(Operators.relation(op, l.pointee, program.constantTable[Int(c)]), node)
         }
-        if let r = locate(b) { return located(Operators.relation(op, l.pointee, r.pointee), node) }
+        if let r = locate(b) {
+          if op == .equal || op == .notEqual, let equal = Interpreter.stringsEqual(l.pointee, r.pointee) {
+            return .value(.bool(equal == (op == .equal)))
+          }
+          if let order = Interpreter.scalarOrder(l.pointee, r.pointee) {
+            return .value(.bool(Interpreter.holds(op, order: order)))
+          }
+          return located(Operators.relation(op, l.pointee, r.pointee), node)
+        }
       }
       let x = eval(a)
       let y = constantOrEval(b)
@@ -130,7 +155,15 @@ struct Interpreter {
 
     case .membership(let a, let b):
       if case .constant(let c) = program.ops[Int(b)], let l = locate(a) {
+        if let found = Interpreter.listContainsString(program.constantTable[Int(c)], l.pointee) {
+          return .value(.bool(found))
+        }
         return located(Operators.membership(l.pointee, program.constantTable[Int(c)]), node)
+      }
+      if case .constant(let c) = program.ops[Int(a)], let r = locate(b),
+        let found = Interpreter.listContainsString(r.pointee, program.constantTable[Int(c)])
+      {
+        return .value(.bool(found))
       }
       let x = eval(a)
       let y = constantOrEval(b)
@@ -159,9 +192,9 @@ struct Interpreter {
       let y = eval(b)
       guard case .value(let container) = x, case .value(let key) = y else { return Interpreter.strictFailure(x, y) }
       if activation.absentFieldsAreUnknown, case .map(let m) = container, case .string = key, m[key] == nil,
-        let path = path(of: node)
+        let unknown = absentUnknown(node)
       {
-        return .unknown(CELUnknown(path: path))
+        return unknown
       }
       return located(Operators.index(container, key), node)
 
@@ -262,6 +295,7 @@ struct Interpreter {
       return Interpreter.elementPointer(in: container.pointee, program.constantTable[Int(c)])
     }
     guard let k = locate(key) else { return nil }
+    if case .string = k.pointee { return Interpreter.valuePointer(in: container.pointee, stringKey: k.pointee) }
     return Interpreter.elementPointer(in: container.pointee, k.pointee)
   }
 
@@ -289,6 +323,66 @@ struct Interpreter {
     return m.valuePointer(forString: field.name, hash: field.hash)
   }
 
+  // The string cases of `==` and `in`, for values read in place. Unlike the general
+  // operators these never release anything, so the values can be borrowed where they
+  // are stored instead of being copied for the call.
+
+  /// Whether two strings are equal (as `==`); nil unless both values are strings.
+  @inline(never)
+  static func stringsEqual(_ a: CELValue, _ b: CELValue) -> Bool? {
+    guard case .string(let x) = a, case .string(let y) = b else { return nil }
+    return x.celEquals(y)
+  }
+
+  /// Where a map stores the value under a string key (`ladder[intervention.kind]`); nil
+  /// for anything else, and for a string without contiguous UTF-8 (hashing it would
+  /// allocate), which `eval` then looks up.
+  @inline(never)
+  static func valuePointer(in container: CELValue, stringKey key: CELValue) -> UnsafePointer<CELValue>? {
+    guard case .map(let m) = container, case .string(let s) = key,
+      let hash = s.utf8.withContiguousStorageIfAvailable({ CELMap.hash(ofBytes: UnsafeRawBufferPointer($0)) })
+    else { return nil }
+    return m.valuePointer(forString: s, hash: hash)
+  }
+
+  /// Whether the value is a map.
+  @inline(never)
+  static func isMap(_ value: CELValue) -> Bool {
+    if case .map = value { return true }
+    return false
+  }
+
+  /// The order of two ints, or of two bools (false first), as ``CELValue/order(_:_:)``
+  /// gives it; nil for anything else.
+  @inline(never)
+  static func scalarOrder(_ a: CELValue, _ b: CELValue) -> Int? {
+    if case .int(let x) = a, case .int(let y) = b { return x < y ? -1 : (x == y ? 0 : 1) }
+    if case .bool(let x) = a, case .bool(let y) = b { return x == y ? 0 : (!x ? -1 : 1) }
+    return nil
+  }
+
+  /// Whether a relation holds between values in the given order (-1, 0 or 1).
+  static func holds(_ op: Operators.Relation, order: Int) -> Bool {
+    switch op {
+    case .equal: order == 0
+    case .notEqual: order != 0
+    case .less: order < 0
+    case .lessOrEqual: order <= 0
+    case .greater: order > 0
+    case .greaterOrEqual: order >= 0
+    }
+  }
+
+  /// Whether a list holds a string (as `in`: only an equal string matches); nil unless
+  /// the container is a list and the element a string.
+  @inline(never)
+  static func listContainsString(_ list: CELValue, _ element: CELValue) -> Bool? {
+    guard case .list(let items) = list, case .string(let s) = element else { return nil }
+    return items.withUnsafeBufferPointer { items in
+      items.contains { if case .string(let t) = $0 { t.celEquals(s) } else { false } }
+    }
+  }
+
   /// Field selection on an evaluated operand.
   func select(_ v: CELValue, field: Int32, node: Int32) -> CELResult {
     let f = program.fieldTable[Int(field)]
@@ -296,9 +390,7 @@ struct Interpreter {
       return located(.error(CELError(.noSuchKey, "type '\(v.typeName)' has no field '\(f.name)'")), node)
     }
     if let found = m.value(forString: f.name, hash: f.hash) { return .value(found) }
-    if activation.absentFieldsAreUnknown, let path = path(of: node) {
-      return .unknown(CELUnknown(path: path))
-    }
+    if activation.absentFieldsAreUnknown, let unknown = absentUnknown(node) { return unknown }
     return located(.error(CELError(.noSuchKey, "no such key: '\(f.name)'")), node)
   }
 
@@ -330,6 +422,7 @@ struct Interpreter {
 struct ActivationView {
   let bindings: UnsafeBufferPointer<CELActivation.Binding>
   let absentFieldsAreUnknown: Bool
+  let namesUnknownPaths: Bool
   let hasDottedNames: Bool
 
   @inline(__always)
