@@ -55,6 +55,7 @@ public struct Evaluator: Sendable {
     // One activation for every subject: `intervention` is rebound in place, one
     // intervention after the other, and each outcome is put in its rule-order slot.
     var activation = Self.activation(proposal, ladder: ladder)
+    activation.namesUnknownPaths = false
     let justifications = proposal["justifications"]?.mapValue
     let interventions = proposal["interventions"]?.listValue ?? []
     let count = interventions.count
@@ -62,20 +63,26 @@ public struct Evaluator: Sendable {
     var codes: [UInt8] = []
     codes.reserveCapacity(slot(rules.count, count))
     codes.append(contentsOf: repeatElement(Outcome.notApplicable.code, count: slot(rules.count, count)))
-    for (index, rule) in rules.enumerated() where scopes[index] == .proposal {
-      codes[slot(index, count)] = rule.evaluate(activation, justifications: justifications).outcome.code
-    }
-    var binding: Int?
-    for (position, intervention) in interventions.enumerated() {
-      let prefix = Subject.intervention(position).path
-      if let binding {
-        activation.rebind(at: binding, to: intervention, pathPrefix: prefix)
-      } else {
-        activation.bind("intervention", to: intervention, pathPrefix: prefix)
-        binding = activation.position(of: "intervention")
-      }
-      for (index, rule) in rules.enumerated() where scopes[index] == .intervention {
-        codes[slot(index, count) + position] = rule.evaluate(activation, justifications: justifications).outcome.code
+    // Through buffers: iterating the arrays themselves retains every rule, every time.
+    rules.withUnsafeBufferPointer { rules in
+      scopes.withUnsafeBufferPointer { scopes in
+        codes.withUnsafeMutableBufferPointer { codes in
+          for index in rules.indices where scopes[index] == .proposal {
+            codes[slot(index, count)] = rules[index].evaluate(activation, justifications: justifications).outcome.code
+          }
+          var binding: Int?
+          for (position, intervention) in interventions.enumerated() {
+            if let binding {
+              activation.rebind(at: binding, to: intervention)
+            } else {
+              activation.bind("intervention", to: intervention)
+              binding = activation.position(of: "intervention")
+            }
+            for index in rules.indices where scopes[index] == .intervention {
+              codes[slot(index, count) + position] = rules[index].evaluate(activation, justifications: justifications).outcome.code
+            }
+          }
+        }
       }
     }
     return Scoring.scorecard(codes: codes, interventionCount: count, severities: severities, scopes: scopes, pack: pack)
