@@ -3,6 +3,8 @@ import Foundation
 import Testing
 
 /// An interrupted run leaves no file under the name the user asked for.
+/// Serialized: one test removes every registered temporary file, as the signal handler does.
+@Suite(.serialized)
 struct AuditOutputFileTests {
   @Test func theFileAppearsOnlyWhenCommitted() throws {
     let folder = FileManager.default.temporaryDirectory.appending(path: "princip-atomic-\(UUID().uuidString)")
@@ -16,6 +18,20 @@ struct AuditOutputFileTests {
     try file.commit()
     #expect(try String(contentsOfFile: target, encoding: .utf8) == "{\"half\":")
     #expect(!FileManager.default.fileExists(atPath: file.temporaryPath))
+  }
+
+  @Test func smallAndLargeWritesArriveInOrder() throws {
+    // Small pieces are buffered, large ones written straight through: the order holds.
+    let folder = FileManager.default.temporaryDirectory.appending(path: "princip-atomic-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let target = folder.appending(path: "results.jsonl").path
+    let file = try AtomicOutputFile(path: target)
+    let pieces = [Array("first\n".utf8), [UInt8](repeating: UInt8(ascii: "a"), count: 3 << 20), Array("middle\n".utf8),
+      [UInt8](repeating: UInt8(ascii: "b"), count: 700 << 10), [UInt8](repeating: UInt8(ascii: "c"), count: 700 << 10), Array("last".utf8)]
+    for piece in pieces { try file.write(piece) }
+    try file.commit()
+    #expect(try Data(contentsOf: URL(filePath: target)) == Data(pieces.joined()))
+    try FileManager.default.removeItem(at: folder)
   }
 
   @Test func aDiscardedOrInterruptedFileLeavesNothing() throws {

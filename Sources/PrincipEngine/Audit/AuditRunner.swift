@@ -92,7 +92,9 @@ public struct AuditRunner: Sendable {
   private func process(_ batch: RecordBatch, firstRecord: Int, judge: DecisionJudge, writer: (any ResultWriter)?) -> BatchOutput {
     var tally = newTally()
     var bytes: [UInt8] = []
-    if writer != nil { bytes.reserveCapacity(batch.count * 2048) }
+    // Room for the results up front: growing the buffer would copy it. A result line
+    // takes about one and a half times its record (all bundled packs).
+    if writer != nil { bytes.reserveCapacity(max(batch.count * 2048, batch.byteCount * 2)) }
     var outcomes: [(slot: Int, outcome: Outcome)] = []
     var scratch: [UInt8] = []
     func record(_ result: DecisionResult) {

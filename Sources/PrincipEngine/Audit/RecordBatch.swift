@@ -16,6 +16,12 @@ enum RecordBatch: Sendable {
     case .files(let paths): paths.count
     }
   }
+
+  /// The bytes of the records, where the batch holds them (0 for assembled decisions
+  /// and files).
+  var byteCount: Int {
+    if case .lines(_, let batch) = self { batch.bytes.count } else { 0 }
+  }
 }
 
 /// A decision put together from CSV rows.

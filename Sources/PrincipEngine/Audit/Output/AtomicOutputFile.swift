@@ -37,25 +37,34 @@ public final class AtomicOutputFile {
     if descriptor >= 0 { discard() }
   }
 
-  /// Appends bytes (buffered).
+  /// Appends bytes: small pieces are buffered, a large one goes to the file as it is
+  /// (after what is buffered), without being copied.
   public func write(_ bytes: [UInt8]) throws(AuditError) {
-    pending.append(contentsOf: bytes)
-    if pending.count >= Self.flushThreshold { try flush() }
+    if pending.count + bytes.count < Self.flushThreshold {
+      pending.append(contentsOf: bytes)
+      return
+    }
+    try flush()
+    if let failure = bytes.withUnsafeBytes(writeAll) { throw failure }
   }
 
   private func flush() throws(AuditError) {
+    if let failure = pending.withUnsafeBytes(writeAll) { throw failure }
+    pending.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes all of `bytes`; the error, if the file refuses them.
+  private func writeAll(_ bytes: UnsafeRawBufferPointer) -> AuditError? {
     var offset = 0
-    while offset < pending.count {
-      let written = pending.withUnsafeBytes { raw in
-        Glibc_write(descriptor, raw.baseAddress.map { $0 + offset }, pending.count - offset)
-      }
+    while offset < bytes.count {
+      let written = Glibc_write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
       if written < 0 {
         if errno == EINTR { continue }
-        throw .unwritable(file: path, reason: String(cString: strerror(errno)))
+        return .unwritable(file: path, reason: String(cString: strerror(errno)))
       }
       offset += written
     }
-    pending.removeAll(keepingCapacity: true)
+    return nil
   }
 
   /// Writes what is buffered, closes the file and renames it to ``path``.
