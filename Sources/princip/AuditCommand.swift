@@ -72,12 +72,16 @@ struct AuditCommand: ParsableCommand {
 
   func run() throws {
     let language = options.language
-    let library = try RuleSource.library(directory, examples: false, language: language)
+    let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+    let files = try RuleSource.files(directory)
+    // One copy of the rules per further thread, so threads share no reference counts.
+    let replicas = RulePrefetch(files: files, count: threads - 1)
+    let library = try RuleSource.library(files, examples: false, language: language)
     var outputs: [AtomicOutputFile] = []
     do {
       let breakdown = try breakdown.map { (text) throws(AuditError) -> Breakdown in try Self.breakdown(text, schema: library.schema) }
       let audit = AuditOptions(
-        threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, breakdown: breakdown,
+        threads: threads, breakdown: breakdown,
         mapping: try mapping.map { (path) throws(AuditError) in try ColumnMapping.read(path: path) }, language: language,
         // Only the HTML report explains the most serious decisions; without it none are kept.
         seriousCount: report == nil ? 0 : 25)
@@ -87,11 +91,8 @@ struct AuditCommand: ParsableCommand {
       InterruptCleanup.install()
       let results = try out.map { (path) throws(AuditError) in try AtomicOutputFile(path: path) }
       if let results { outputs.append(results) }
-      // One load of the rules per further thread, so threads share no reference counts.
-      let directory = self.directory
       let runner = AuditRunner(
-        library: library, options: audit, resultFormat: out.map(ResultFormat.forFile),
-        replica: { try? RuleSource.library(directory, examples: false, language: language) })
+        library: library, options: audit, resultFormat: out.map(ResultFormat.forFile), replica: replicas.next)
       let bar = ProgressBar.forStandardError(language: language)
       var summary = try runner.run(sources, results: results, progress: bar.map { bar in { bar.update($0) } })
       bar?.finish()
