@@ -74,7 +74,7 @@ public struct AuditSummary: Sendable {
     var rows: [PrincipleRow] = []
     var unused: [PrincipleTable.Entry] = []
     for (slot, entry) in judge.table.entries.enumerated() {
-      let counts = tally.all.principles[slot]
+      let counts = all.principles[slot]
       if counts.applicable > 0 { rows.append(PrincipleRow(entry: entry, slot: slot, counts: counts)) } else { unused.append(entry) }
     }
     principles = rows.sorted(by: Self.worseFirst)
