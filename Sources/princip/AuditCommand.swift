@@ -70,12 +70,27 @@ struct AuditCommand: ParsableCommand {
     }
   }
 
+  /// How many further copies of the rules are worth loading: one per further thread up
+  /// to one per core (threads beyond the cores share the first copy), and none for input
+  /// files too small to keep more than one thread busy.
+  static func ruleCopies(threads: Int, inputs: [String]) -> Int {
+    let batches = 4 * AuditOptions().batchBytes
+    let small = inputs.allSatisfy { path in
+      guard path != "-", let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+        attributes[.type] as? FileAttributeType == .typeRegular, let size = attributes[.size] as? Int
+      else { return false }
+      return size < batches
+    }
+    return small ? 0 : max(0, min(threads, ProcessInfo.processInfo.activeProcessorCount) - 1)
+  }
+
   func run() throws {
     let language = options.language
     let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
     let files = try RuleSource.files(directory)
-    // One copy of the rules per further thread, so threads share no reference counts.
-    let replicas = RulePrefetch(files: files, count: threads - 1)
+    // Further threads get copies of the rules of their own, so that they share no
+    // reference counts, loaded now beside the main load.
+    let replicas = RulePrefetch(files: files, count: Self.ruleCopies(threads: threads, inputs: inputs))
     let library = try RuleSource.library(files, examples: false, language: language)
     var outputs: [AtomicOutputFile] = []
     do {
