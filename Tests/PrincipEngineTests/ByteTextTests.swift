@@ -9,7 +9,7 @@ struct ByteTextTests {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  @Test(arguments: [0, 7, 10, 99, 100, 2024, 123_456_789, -1, -42, Int.max, Int.min + 1])
+  @Test(arguments: [0, 7, 10, 99, 100, 2024, 123_456_789, -1, -42, Int.max, Int.min + 1, Int.min])
   func decimalsReadAsSwiftPrintsThem(_ value: Int) {
     #expect(text { $0.append(decimal: value) } == String(value))
   }

@@ -13,23 +13,20 @@ extension Array where Element == UInt8 {
 
   /// A decimal integer.
   mutating func append(decimal value: Int) {
-    if value < 0 {
-      append(UInt8(ascii: "-"))
-      append(decimal: 0 - value)
-      return
-    }
-    if value < 10 {
-      append(UInt8(48 + value))
+    if value < 0 { append(UInt8(ascii: "-")) }
+    // The magnitude, so that `Int.min` has one too.
+    var rest = value.magnitude
+    if rest < 10 {
+      append(UInt8(truncatingIfNeeded: 48 &+ rest))
       return
     }
     // Digits are written from the end of a stack buffer, then appended in one go.
     var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
     Swift.withUnsafeMutableBytes(of: &digits) { buffer in
       var start = buffer.count
-      var rest = value
       while rest > 0 {
         start -= 1
-        buffer[start] = UInt8(48 + rest % 10)
+        buffer[start] = UInt8(truncatingIfNeeded: 48 &+ rest % 10)
         rest /= 10
       }
       append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]).assumingMemoryBound(to: UInt8.self))
