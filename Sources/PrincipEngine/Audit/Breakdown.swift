@@ -58,6 +58,18 @@ public enum Breakdown: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// What ``groups(of:date:)`` reads of a proposal of `schema`: the field path, list
+  /// elements stepped through; the decision date is read in any case.
+  func fieldsRead(in schema: ProposalSchema) -> CELFieldUsage {
+    func usage(_ path: ArraySlice<String>, _ node: SchemaNode) -> CELFieldUsage {
+      if case .array(let items, _) = node { return CELFieldUsage(readsAnyKey: true, elements: usage(path, items)) }
+      guard let name = path.first else { return .whole }
+      guard case .object(let rule) = node, let field = rule.field(name) else { return .whole }
+      return CELFieldUsage(fields: [name: usage(path.dropFirst(), field)])
+    }
+    return usage(fieldPath?[...] ?? [], schema.root)
+  }
+
   /// The group key for a decision with no value for the field.
   public static let unknownKey = "–"
 

@@ -31,7 +31,19 @@ struct DecisionJudge: Sendable {
     reader = ProposalReader(schema: library.schema)
     self.mapping = mapping
     breakdown = options.breakdown
-    fastReader = SchemaDirectedReader(schema: library.schema, mapping: mapping)
+    // The report explains decisions from their whole proposal; without it, only what judging reads is built.
+    fastReader = SchemaDirectedReader(
+      schema: library.schema, mapping: mapping, fieldsRead: keepsProposals ? nil : Self.fieldsRead(library, evaluators, options.breakdown))
+  }
+
+  /// Per pack name, what judging its decisions reads: each version's scoring, the pack
+  /// and date fields, and the breakdown's field.
+  static func fieldsRead(_ library: RuleLibrary, _ evaluators: [Evaluator], _ breakdown: Breakdown?) -> [String: CELFieldUsage] {
+    var own = CELFieldUsage(fields: [ProposalReader.packField: .whole, ProposalReader.dateField: .whole])
+    if let breakdown { own.formUnion(breakdown.fieldsRead(in: library.schema)) }
+    var usages: [String: CELFieldUsage] = [:]
+    for evaluator in evaluators { usages[evaluator.pack.name, default: own].formUnion(evaluator.fieldsRead) }
+    return usages
   }
 
   /// Judges one JSON Lines record.
@@ -84,7 +96,7 @@ struct DecisionJudge: Sendable {
       DecisionResult(record: record, location: location, outcome: .error(AuditRecordError(location: location, caseID: caseID, problem: .rejected(error))))
     }
     guard let (name, date) = ProposalReader.packAndDate(of: proposal) else {
-      return failure(.invalidProposal(location, field: "decision_date", problem: .missingRequired))
+      return failure(.invalidProposal(location, field: ProposalReader.dateField, problem: .missingRequired))
     }
     guard let index = versions[name]?.first(where: { library.packs[$0].inForce.contains(date) }) else {
       // Let the library word the error: unknown pack (with a suggestion) or no version in force.

@@ -88,6 +88,19 @@ public struct Evaluator: Sendable {
     return Scoring.scorecard(codes: codes, interventionCount: count, severities: severities, scopes: scopes, pack: pack)
   }
 
+  /// What ``scorecard(_:)`` may read of a proposal: what the rules' `when` and `require`
+  /// read of `proposal`, and of each intervention as `intervention`; the justifications
+  /// (looked up by principle and theme) and the case id in full.
+  public var fieldsRead: CELFieldUsage {
+    let variables = CELFieldUsage.ofVariables(in: rules.flatMap { [$0.when?.expression, $0.require.expression].compactMap(\.self) })
+    var usage = variables["proposal"] ?? .none
+    usage.formUnion(CELFieldUsage(fields: [
+      "case_id": .whole, "justifications": .whole,
+      "interventions": CELFieldUsage(readsAnyKey: true, elements: variables["intervention"] ?? .none),
+    ]))
+    return usage
+  }
+
   /// Where rule `index`'s first outcome sits among a proposal's; `index == rules.count`
   /// gives the number of outcomes.
   @inline(__always)

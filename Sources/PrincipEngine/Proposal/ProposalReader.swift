@@ -35,9 +35,14 @@ public struct ProposalReader: Sendable {
     }
   }
 
+  /// The field naming the pack (the municipality) that judges a proposal.
+  public static let packField = "municipality"
+  /// The field holding the date of the decision, which picks the pack's version.
+  public static let dateField = "decision_date"
+
   /// The pack name and decision date a validated proposal names.
   public static func packAndDate(of proposal: CELValue) -> (pack: String, date: CivilDate)? {
-    guard let pack = proposal["municipality"]?.stringValue, case .timestamp(let time)? = proposal["decision_date"] else { return nil }
+    guard let pack = proposal[packField]?.stringValue, case .timestamp(let time)? = proposal[dateField] else { return nil }
     let days = Int((Double(time.seconds) / 86_400).rounded(.down))
     return (pack, CivilDate(daysSinceEpoch: days))
   }

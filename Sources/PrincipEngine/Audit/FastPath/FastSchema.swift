@@ -179,6 +179,9 @@ final class FastSchema: @unchecked Sendable {  // Immutable after init; deinit f
     for name in names { name.deallocate() }
   }
 
+  /// The number of declared fields of all objects: the size of `tables.fields`.
+  var fieldCount: Int { counts.fields }
+
   /// The root object's field named `name`.
   func rootField(_ name: String) -> Int? {
     guard tables.nodes[root].kind == .object else { return nil }

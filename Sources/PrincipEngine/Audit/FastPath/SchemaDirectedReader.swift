@@ -15,16 +15,27 @@ import CEL
 /// ``FastSchema``: no reference counting while walking the schema, no hashing of keys
 /// (they are matched by bytes, and their map hashes are precomputed), and maps are
 /// filled in place with ``CELMap/StringKeyBuilder``.
+///
+/// Given what each pack's scoring reads, it builds only that (``FieldProjection``): the
+/// other fields are read and checked all the same, but no value is made for them.
 struct SchemaDirectedReader: Sendable {
   private let schema: FastSchema
+  /// The fields to build per pack; `nil`: build every field.
+  private let projection: FieldProjection?
   /// Constants of the column mapping, already checked against the schema: the root
   /// field they fill and their value.
   private let constants: [(field: Int, value: CELValue)]
 
   /// A reader for `schema`; `nil` when the mapping's constants need the general path.
-  init?(schema: ProposalSchema, mapping: ColumnMapping?) {
+  ///
+  /// - Parameter fieldsRead: per pack name, what judging a decision of that pack reads
+  ///   of it; a proposal read for that pack holds at least those fields. `nil`: every
+  ///   proposal holds every field.
+  init?(schema: ProposalSchema, mapping: ColumnMapping?, fieldsRead: [String: CELFieldUsage]? = nil) {
     let renames = mapping?.renames.sorted(by: { $0.key < $1.key }).map { (from: $0.key, to: $0.value) } ?? []
-    self.schema = FastSchema(schema, renames: renames)
+    let fastSchema = FastSchema(schema, renames: renames)
+    self.schema = fastSchema
+    projection = fieldsRead.flatMap { FieldProjection(schema: fastSchema, usages: $0) }
     let tables = self.schema.tables
     guard tables.nodes[self.schema.root].kind == .object else { return nil }
     var constants: [(field: Int, value: CELValue)] = []
@@ -45,10 +56,11 @@ struct SchemaDirectedReader: Sendable {
 
   /// The validated proposal, or `nil` to take the general path.
   func read(_ bytes: UnsafeBufferPointer<UInt8>) -> CELValue? {
-    // `self` holds the schema, and so its tables, for the whole call.
+    // `self` holds the schema and the projection, and so their tables, for the whole call.
     let tables = schema.tables
     var cursor = Cursor(bytes: bytes, tables: tables)
-    guard let value = cursor.object(tables.nodes[schema.root].index, renames: tables.renames, constants: constants) else { return nil }
+    let root = cursor.root(tables.nodes[schema.root].index, TopLevel(renames: tables.renames, constants: constants, projection: projection))
+    guard let value = root else { return nil }
     cursor.skipSpace()
     // Not `position == count ? value : nil`: CELValue is ExpressibleByNilLiteral, so that
     // `nil` would be CEL's null, not "no value".
@@ -57,14 +69,27 @@ struct SchemaDirectedReader: Sendable {
   }
 }
 
+/// What applies to the root object only: the mapping's renames and constants, and the
+/// projection chosen by its pack field.
+private struct TopLevel {
+  let renames: UnsafeBufferPointer<FastSchema.Rename>
+  let constants: [(field: Int, value: CELValue)]
+  let projection: FieldProjection?
+}
+
 /// A position in the record and the parsing steps, each returning `nil` to give up.
 ///
 /// Every read of `base[i]` is guarded by `i < count` (the pointer has no bounds checks).
+/// Each step comes in two forms made from one body: one that builds the value, one that
+/// only checks it (`skip…`), so neither carries the other's branches.
 private struct Cursor {
   let base: UnsafePointer<UInt8>
   let count: Int
   let tables: FastSchema.Tables
   var position = 0
+  /// Per field, whether to build it (`nil`: all): the projection of the record's pack,
+  /// once its pack field has been read.
+  var keep: UnsafePointer<Bool>?
 
   init(bytes: UnsafeBufferPointer<UInt8>, tables: FastSchema.Tables) {
     // An empty buffer may have no address; any address will do, as nothing is read.
@@ -99,6 +124,17 @@ private struct Cursor {
   }
 
   mutating func value(_ nodeIndex: Int) -> CELValue? {
+    read(nodeIndex, build: true)
+  }
+
+  /// Whether the value at the cursor is one ``value(_:)`` would read; it makes none.
+  mutating func skip(_ nodeIndex: Int) -> Bool {
+    read(nodeIndex, build: false) != nil
+  }
+
+  /// The value at the cursor, or when not `build`, `.null` for one that fits.
+  @inline(__always)
+  private mutating func read(_ nodeIndex: Int, build: Bool) -> CELValue? {
     skipSpace()
     guard position < count else { return nil }
     // Through the pointer: each case reads only the fields it needs.
@@ -107,21 +143,27 @@ private struct Cursor {
     case .unsupported:
       return nil
     case .object:
-      return object(node.pointee.index, renames: UnsafeBufferPointer(start: nil, count: 0), constants: [])
+      return build ? object(node.pointee.index) : skipObject(node.pointee.index) ? .null : nil
     case .array:
       guard take(UInt8(ascii: "[")) else { return nil }
       var elements: [CELValue] = []
+      var itemCount = 0
       if !take(UInt8(ascii: "]")) {
         // Room for a few items up front rather than growing from one.
-        elements.reserveCapacity(4)
+        if build { elements.reserveCapacity(4) }
         repeat {
-          guard let element = value(node.pointee.index) else { return nil }
-          elements.append(element)
+          if build {
+            guard let element = value(node.pointee.index) else { return nil }
+            elements.append(element)
+          } else {
+            guard skip(node.pointee.index) else { return nil }
+          }
+          itemCount += 1
         } while take(UInt8(ascii: ","))
         guard take(UInt8(ascii: "]")) else { return nil }
       }
-      if let minItems = node.pointee.minCount, elements.count < minItems { return nil }
-      return .list(elements)
+      if let minItems = node.pointee.minCount, itemCount < minItems { return nil }
+      return build ? .list(elements) : .null
     case .boolean:
       return boolean().map(CELValue.bool)
     case .integer:
@@ -142,7 +184,7 @@ private struct Cursor {
       let start = raw.baseAddress.unsafelyUnwrapped
       let theirs = fingerprint(raw)
       for i in node.pointee.index..<(node.pointee.index + node.pointee.count) where tables.allowed[i].equals(start, theirs) {
-        return tables.allowedValues[i]
+        return build ? tables.allowedValues[i] : .null
       }
       return nil
     case .string:
@@ -151,6 +193,8 @@ private struct Cursor {
       // characters (which rawString refuses) exactly one: count characters only if
       // neither settles minLength.
       if let minLength = node.pointee.minCount, raw.count < minLength { return nil }
+      // Unbuilt: ASCII is settled; other text only needs checking, unless its characters must be counted.
+      if !build && (ascii || node.pointee.minCount == nil) { return ascii || SchemaDirectedReader.isValidUTF8(raw) ? .null : nil }
       guard let text = ascii ? String(decoding: raw, as: UTF8.self) : Self.validString(raw) else { return nil }
       if let minLength = node.pointee.minCount, !ascii, text.count < minLength { return nil }
       return .string(text)
@@ -162,14 +206,39 @@ private struct Cursor {
     }
   }
 
-  /// The object at the cursor. `renames` and `constants` are the mapping's, at the top
-  /// level only.
-  mutating func object(_ objectIndex: Int, renames: UnsafeBufferPointer<FastSchema.Rename>, constants: [(field: Int, value: CELValue)]) -> CELValue? {
+  /// The root object at the cursor.
+  mutating func root(_ objectIndex: Int, _ top: TopLevel) -> CELValue? {
+    object(objectIndex, build: true, top: top)
+  }
+
+  /// An object at the cursor below the root.
+  mutating func object(_ objectIndex: Int) -> CELValue? {
+    object(objectIndex, build: true, top: nil)
+  }
+
+  /// Whether the object at the cursor is one ``object(_:)`` would read; it makes none.
+  mutating func skipObject(_ objectIndex: Int) -> Bool {
+    // Built all the same if it allows undeclared fields: the map is what finds them repeated.
+    if tables.objects[objectIndex].additional != nil { return object(objectIndex) != nil }
+    return object(objectIndex, build: false, top: nil) != nil
+  }
+
+  /// The object at the cursor, or when not `build`, `.null` for one that fits; `top` for
+  /// the root object only.
+  @inline(__always)
+  private mutating func object(_ objectIndex: Int, build: Bool, top: TopLevel?) -> CELValue? {
     guard take(UInt8(ascii: "{")) else { return nil }
     let object = tables.objects[objectIndex]
     let fields = object.fields
-    var builder = CELMap.StringKeyBuilder(capacity: fields.count + (object.additional == nil ? 0 : 4))
+    let renames = top?.renames ?? UnsafeBufferPointer(start: nil, count: 0)
+    var builder: CELMap.StringKeyBuilder? = build ? CELMap.StringKeyBuilder(capacity: fields.count + (object.additional == nil ? 0 : 4)) : nil
     var seen: UInt64 = 0
+    // Hoisted: reaching the projection in the loop would retain it for every field.
+    let selector = top?.projection?.selector ?? -1
+    if let projection = top?.projection, case .string(let pack)? = top?.constants.first(where: { $0.field == projection.selector })?.value {
+      // The mapping names the pack of records that do not name one.
+      keep = projection.fields(forPack: pack)
+    }
     if !take(UInt8(ascii: "}")) {
       repeat {
         skipSpace()
@@ -190,27 +259,40 @@ private struct Cursor {
         guard take(UInt8(ascii: ":")) else { return nil }
         if let field {
           let bit: UInt64 = 1 << UInt64(field - fields.lowerBound)
-          guard seen & bit == 0, let value = value(tables.fields[field].node) else { return nil }
+          guard seen & bit == 0 else { return nil }
           seen |= bit
-          // Declared fields are distinct (`seen`), and their hash is precomputed.
-          builder.append(distinct: tables.keys[field], hash: tables.fields[field].keyHash, value)
+          if build && (keep?[field] ?? true) {
+            guard let value = value(tables.fields[field].node) else { return nil }
+            // Declared fields are distinct (`seen`), and their hash is precomputed.
+            builder?.append(distinct: tables.keys[field], hash: tables.fields[field].keyHash, value)
+            if field == selector, let projection = top?.projection, case .string(let pack) = value {
+              let chosen = projection.fields(forPack: pack)
+              // A constant's pack chose the fields so far; a record naming another gives up.
+              guard keep == nil || keep == chosen else { return nil }
+              keep = chosen
+            }
+          } else {
+            guard skip(tables.fields[field].node) else { return nil }
+          }
         } else {
+          // Never when not building: skipObject builds objects that allow undeclared fields.
           guard let additional = object.additional, let value = value(additional),
-            builder.insert(string: String(decoding: key, as: UTF8.self), value)
+            builder?.insert(string: String(decoding: key, as: UTF8.self), value) == true
           else { return nil }
         }
       } while take(UInt8(ascii: ","))
       guard take(UInt8(ascii: "}")) else { return nil }
     }
-    for (field, value) in constants {
+    for (field, value) in top?.constants ?? [] {
       let bit: UInt64 = 1 << UInt64(field - fields.lowerBound)
       if seen & bit == 0 {
         seen |= bit
-        builder.append(distinct: tables.keys[field], hash: tables.fields[field].keyHash, value)
+        builder?.append(distinct: tables.keys[field], hash: tables.fields[field].keyHash, value)
       }
     }
     guard seen & object.requiredMask == object.requiredMask else { return nil }
-    return .map(builder.build())
+    guard build, let built = builder.take() else { return .null }
+    return .map(built.build())
   }
 
   /// The declared field of `object` named by the bytes at `key`, whose fingerprint is
@@ -413,5 +495,44 @@ private struct Cursor {
   private enum Number {
     case int(Int64)
     case double(Double)
+  }
+}
+
+extension SchemaDirectedReader {
+  /// Whether `raw` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
+  /// past U+10FFFF), as `String(validating:as:)` decides, without making a string.
+  static func isValidUTF8(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = raw.baseAddress else { return true }
+    var i = 0
+    while i < raw.count {
+      // Mostly ASCII: eight bytes at a time while they are.
+      if i + 8 <= raw.count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        i += 8
+        continue
+      }
+      let lead = raw[i]
+      if lead < 0x80 {
+        i += 1
+        continue
+      }
+      // The sequence's length, and the range of its second byte (narrower after some leads).
+      var length = 2
+      var low: UInt8 = 0x80
+      var high: UInt8 = 0xBF
+      switch lead {
+      case 0xC2...0xDF: break
+      case 0xE0: (length, low) = (3, 0xA0)
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED: (length, high) = (3, 0x9F)
+      case 0xF0: (length, low) = (4, 0x90)
+      case 0xF1...0xF3: length = 4
+      case 0xF4: (length, high) = (4, 0x8F)
+      default: return false
+      }
+      guard i + length <= raw.count, raw[i + 1] >= low, raw[i + 1] <= high else { return false }
+      for k in 2..<length where raw[i + k] & 0xC0 != 0x80 { return false }
+      i += length
+    }
+    return true
   }
 }
