@@ -21,13 +21,14 @@ struct ProgramBuilder {
   }
 
   mutating func constant(_ value: CELValue, at location: CELSourceLocation) -> Int32 {
-    constants.append(value)
+    // Strings shared with map keys and schema values, so that comparing them with those is quick.
+    if case .string(let text) = value { constants.append(.string(CELMap.sharedKey(text))) } else { constants.append(value) }
     return emit(.constant(Int32(constants.count - 1)), at: location)
   }
 
   mutating func field(_ name: String) -> Int32 {
     if let i = fieldIndex[name] { return i }
-    fields.append(HashedName(name))
+    fields.append(HashedName(CELMap.sharedKey(name)))
     let i = Int32(fields.count - 1)
     fieldIndex[name] = i
     return i

@@ -68,7 +68,9 @@ public struct Evaluator: Sendable {
       scopes.withUnsafeBufferPointer { scopes in
         codes.withUnsafeMutableBufferPointer { codes in
           for index in rules.indices where scopes[index] == .proposal {
-            codes[slot(index, count)] = rules[index].evaluate(activation, justifications: justifications).outcome.code
+            codes[slot(index, count)] = Unmanaged.passUnretained(rules[index])._withUnsafeGuaranteedRef {
+              $0.evaluate(activation, justifications: justifications).outcome.code
+            }
           }
           var binding: Int?
           for (position, intervention) in interventions.enumerated() {
@@ -79,7 +81,9 @@ public struct Evaluator: Sendable {
               binding = activation.position(of: "intervention")
             }
             for index in rules.indices where scopes[index] == .intervention {
-              codes[slot(index, count) + position] = rules[index].evaluate(activation, justifications: justifications).outcome.code
+              codes[slot(index, count) + position] = Unmanaged.passUnretained(rules[index])._withUnsafeGuaranteedRef {
+                $0.evaluate(activation, justifications: justifications).outcome.code
+              }
             }
           }
         }

@@ -229,7 +229,7 @@ final class FastSchema: @unchecked Sendable {  // Immutable after init; deinit f
           compiled = Node(kind: .enumeration, index: allowed.count, count: valid.count)
           for value in valid {
             allowed.append(bytes(value))
-            allowedValues.append(.string(value))
+            allowedValues.append(.string(CELMap.sharedKey(value)))
           }
         } else {
           compiled = Node(kind: rule.isDate ? .date : .string, minCount: rule.minLength)
@@ -251,7 +251,8 @@ final class FastSchema: @unchecked Sendable {  // Immutable after init; deinit f
         let start = fields.count
         for (property, child) in zip(rule.properties, children) {
           fields.append(Field(name: bytes(property.name), keyHash: CELMap.stringKeyHash(property.name), node: child))
-          keys.append(property.name)
+          // Shared with compiled field names, so that rules find the key without comparing bytes.
+          keys.append(CELMap.sharedKey(property.name))
         }
         // At most half full, so that probes are short and always reach an empty slot.
         var size = 4
