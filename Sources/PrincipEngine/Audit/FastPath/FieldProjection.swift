@@ -10,6 +10,8 @@ import CEL
 final class FieldProjection: @unchecked Sendable {  // Immutable after init; deinit frees the flags.
   /// The root field whose string value names the pack.
   let selector: Int
+  /// The flags of records that do not name their pack (the mapping names it), if any.
+  let fallback: UnsafePointer<Bool>?
   /// Per pack, one flag per field of the schema's tables: build it or not.
   private let flags: UnsafeMutablePointer<Bool>
   /// Searched in order: a few packs compare faster than a dictionary hashes a name.
@@ -17,7 +19,9 @@ final class FieldProjection: @unchecked Sendable {  // Immutable after init; dei
 
   /// The projections of `usages` (pack name → what its scoring reads) onto `schema`;
   /// `nil` when the schema has no pack field to choose them by.
-  init?(schema: FastSchema, usages: [String: CELFieldUsage]) {
+  ///
+  /// - Parameter fallbackPack: the pack of records that do not name one.
+  init?(schema: FastSchema, usages: [String: CELFieldUsage], fallbackPack: String? = nil) {
     guard let selector = schema.rootField(ProposalReader.packField) else { return nil }
     self.selector = selector
     let tables = schema.tables
@@ -33,6 +37,7 @@ final class FieldProjection: @unchecked Sendable {  // Immutable after init; dei
       packs.append((pack, UnsafePointer(keep)))
     }
     self.packs = packs
+    fallback = fallbackPack.flatMap { name in packs.first { $0.name == name }?.flags }
   }
 
   deinit {

@@ -35,7 +35,10 @@ struct SchemaDirectedReader: Sendable {
     let renames = mapping?.renames.sorted(by: { $0.key < $1.key }).map { (from: $0.key, to: $0.value) } ?? []
     let fastSchema = FastSchema(schema, renames: renames)
     self.schema = fastSchema
-    projection = fieldsRead.flatMap { FieldProjection(schema: fastSchema, usages: $0) }
+    // The pack of records that name none, when the mapping names one.
+    var constantPack: String?
+    if case .string(let pack)? = mapping?.constants.first(where: { $0.target.description == ProposalReader.packField })?.value { constantPack = pack }
+    projection = fieldsRead.flatMap { FieldProjection(schema: fastSchema, usages: $0, fallbackPack: constantPack) }
     let tables = self.schema.tables
     guard tables.nodes[self.schema.root].kind == .object else { return nil }
     var constants: [(field: Int, value: CELValue)] = []
@@ -59,6 +62,7 @@ struct SchemaDirectedReader: Sendable {
     // `self` holds the schema and the projection, and so their tables, for the whole call.
     let tables = schema.tables
     var cursor = Cursor(bytes: bytes, tables: tables)
+    cursor.keep = projection?.fallback
     let root = cursor.root(tables.nodes[schema.root].index, TopLevel(renames: tables.renames, constants: constants, projection: projection))
     guard let value = root else { return nil }
     cursor.skipSpace()
@@ -235,10 +239,6 @@ private struct Cursor {
     var seen: UInt64 = 0
     // Hoisted: reaching the projection in the loop would retain it for every field.
     let selector = top?.projection?.selector ?? -1
-    if let projection = top?.projection, case .string(let pack)? = top?.constants.first(where: { $0.field == projection.selector })?.value {
-      // The mapping names the pack of records that do not name one.
-      keep = projection.fields(forPack: pack)
-    }
     if !take(UInt8(ascii: "}")) {
       repeat {
         skipSpace()
@@ -263,14 +263,14 @@ private struct Cursor {
           seen |= bit
           if build && (keep?[field] ?? true) {
             guard let value = value(tables.fields[field].node) else { return nil }
-            // Declared fields are distinct (`seen`), and their hash is precomputed.
-            builder?.append(distinct: tables.keys[field], hash: tables.fields[field].keyHash, value)
             if field == selector, let projection = top?.projection, case .string(let pack) = value {
               let chosen = projection.fields(forPack: pack)
-              // A constant's pack chose the fields so far; a record naming another gives up.
+              // The mapping's pack chose the fields so far; a record naming another gives up.
               guard keep == nil || keep == chosen else { return nil }
               keep = chosen
             }
+            // Declared fields are distinct (`seen`), and their hash is precomputed.
+            builder?.append(distinct: tables.keys[field], hash: tables.fields[field].keyHash, value)
           } else {
             guard skip(tables.fields[field].node) else { return nil }
           }
