@@ -84,8 +84,8 @@ private struct TopLevel {
 /// A position in the record and the parsing steps, each returning `nil` to give up.
 ///
 /// Every read of `base[i]` is guarded by `i < count` (the pointer has no bounds checks).
-/// Each step comes in two forms made from one body: one that builds the value, one that
-/// only checks it (`skip…`), so neither carries the other's branches.
+/// Each step comes in two forms from one body: one builds the value, the other (`skip…`)
+/// checks it just the same but makes nothing.
 private struct Cursor {
   let base: UnsafePointer<UInt8>
   let count: Int
