@@ -49,8 +49,8 @@ for n in $COUNTS; do
   median=$(echo "$sorted" | sed -n "$(( (REPS + 1) / 2 ))p")
   errors=$(sed -n 's/.* judged, \([0-9,]*\) error rows.*/\1/p' "$WORK/summary-$n.txt" | head -1)
   mb=$(( $(stat -c %s "$data") / 1000000 ))
-  rates=$(awk -v n="$n" -v b="$best" -v m="$median" 'BEGIN { printf "%.0f (%.0f)", n / b, n / m }')
-  echo "| $n | $mb | ${THREADS:-$(nproc)} | $REPS | $best ($median) | $rates | $rss | $errors |"
+  figures=$(awk -v n="$n" -v b="$best" -v m="$median" 'BEGIN { printf "%.2f (%.2f) | %.0f (%.0f)", b, m, n / b, n / m }')
+  echo "| $n | $mb | ${THREADS:-$(nproc)} | $REPS | $figures | $rss | $errors |"
   [ -n "$first_rss" ] || first_rss=$rss
   last_rss=$rss
 done
