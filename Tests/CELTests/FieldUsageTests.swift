@@ -24,7 +24,7 @@ struct FieldUsageTests {
   func presence() {
     #expect(
       usage("has(proposal.plan.coordinated_with)") == [
-        "proposal": fields(["plan": fields(["coordinated_with": .none])])
+        "proposal": fields(["plan": fields(["coordinated_with": .presence])])
       ])
     // Not a path: what it is built from is read in full.
     #expect(usage("has({'a': proposal.b}.a)") == ["proposal": fields(["b": .whole])])
@@ -87,21 +87,21 @@ struct FieldUsageTests {
 
   @Test("formUnion with whole is whole, and whole equals whole whatever else is set")
   func formUnionWithWhole() {
-    var u = fields(["a": .whole], elements: .none)
+    var u = fields(["a": .whole], elements: .presence)
     u.formUnion(.whole)
     #expect(u == .whole)
     #expect(u.fields.isEmpty && u.elements == nil)
     var w = CELFieldUsage.whole
-    w.formUnion(fields(["b": .none]))
+    w.formUnion(fields(["b": .presence]))
     #expect(w == .whole)
-    w.fields = ["c": .none]
+    w.fields = ["c": .presence]
     #expect(w == .whole)
-    #expect(CELFieldUsage(isWhole: true, fields: ["a": .none]) == .whole)
-    #expect(fields(["a": .none]) != .whole)
+    #expect(CELFieldUsage(isWhole: true, fields: ["a": .presence]) == .whole)
+    #expect(fields(["a": .presence]) != .whole)
 
-    var v = fields(["a": fields(["x": .none])], elements: fields(["e": .none]))
+    var v = fields(["a": fields(["x": .presence])], elements: fields(["e": .presence]))
     v.formUnion(CELFieldUsage(readsAnyKey: true, fields: ["a": fields(["y": .whole])], elements: .whole))
-    #expect(v == CELFieldUsage(readsAnyKey: true, fields: ["a": fields(["x": .none, "y": .whole])], elements: .whole))
+    #expect(v == CELFieldUsage(readsAnyKey: true, fields: ["a": fields(["x": .presence, "y": .whole])], elements: .whole))
   }
 
   @Test("a string literal index is a field; any other index reads the elements and any key")

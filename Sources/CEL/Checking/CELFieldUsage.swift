@@ -34,7 +34,7 @@ public struct CELFieldUsage: Sendable, Equatable {
   }
 
   /// Nothing read beyond the value's presence.
-  public static let none = CELFieldUsage()
+  public static let presence = CELFieldUsage()
   /// Everything read.
   public static let whole = CELFieldUsage(isWhole: true)
 
@@ -51,7 +51,7 @@ public struct CELFieldUsage: Sendable, Equatable {
       return u
     }
     if let b = other.elements {
-      var u = elements ?? .none
+      var u = elements ?? .presence
       u.formUnion(b)
       elements = u
     }

@@ -97,10 +97,10 @@ public struct Evaluator: Sendable {
   /// (looked up by principle and theme) and the case id in full.
   public var fieldsRead: CELFieldUsage {
     let variables = CELFieldUsage.ofVariables(in: rules.flatMap { [$0.when?.expression, $0.require.expression].compactMap(\.self) })
-    var usage = variables["proposal"] ?? .none
+    var usage = variables["proposal"] ?? .presence
     usage.formUnion(CELFieldUsage(fields: [
       "case_id": .whole, "justifications": .whole,
-      "interventions": CELFieldUsage(readsAnyKey: true, elements: variables["intervention"] ?? .none),
+      "interventions": CELFieldUsage(readsAnyKey: true, elements: variables["intervention"] ?? .presence),
     ]))
     return usage
   }

@@ -54,7 +54,7 @@ final class FieldProjection: @unchecked Sendable {  // Immutable after init; dei
   private static func mark(_ node: Int, _ usage: CELFieldUsage, tables: FastSchema.Tables, keep: UnsafeMutablePointer<Bool>) {
     switch tables.nodes[node].kind {
     case .array:
-      mark(tables.nodes[node].index, usage.isWhole ? .whole : usage.elements ?? .none, tables: tables, keep: keep)
+      mark(tables.nodes[node].index, usage.isWhole ? .whole : usage.elements ?? .presence, tables: tables, keep: keep)
     case .object:
       // A map whose keys may all be read is kept whole.
       let whole = usage.isWhole || usage.readsAnyKey
