@@ -36,15 +36,18 @@ struct DecisionJudge: Sendable {
       schema: library.schema, mapping: mapping, fieldsRead: keepsProposals ? nil : Self.fieldsRead(library, evaluators, options.breakdown))
   }
 
-  /// Per pack name, what judging its decisions reads: each version's scoring, the pack
-  /// and date fields, and the breakdown's field.
+  /// Per pack name, what judging its decisions reads: each version's scoring, the case
+  /// id, the pack and date fields, and the breakdown's field.
   static func fieldsRead(_ library: RuleLibrary, _ evaluators: [Evaluator], _ breakdown: Breakdown?) -> [String: CELFieldUsage] {
-    var own = CELFieldUsage(fields: [ProposalReader.packField: .whole, ProposalReader.dateField: .whole])
+    var own = CELFieldUsage(fields: [Self.caseIDField: .whole, ProposalReader.packField: .whole, ProposalReader.dateField: .whole])
     if let breakdown { own.formUnion(breakdown.fieldsRead(in: library.schema)) }
     var usages: [String: CELFieldUsage] = [:]
     for evaluator in evaluators { usages[evaluator.pack.name, default: own].formUnion(evaluator.fieldsRead) }
     return usages
   }
+
+  /// The field of the case id, the only part of a decision that results name.
+  private static let caseIDField = "case_id"
 
   /// Judges one JSON Lines record.
   func judge(jsonLine bytes: UnsafeBufferPointer<UInt8>, record: Int, location: SourceLocation) -> DecisionResult {
@@ -86,12 +89,12 @@ struct DecisionJudge: Sendable {
       return assess(proposal, record: record, location: location)
     } catch {
       return DecisionResult(record: record, location: location, outcome: .error(AuditRecordError(
-        location: location, caseID: value["case_id"]?.stringValue, problem: .rejected(error))))
+        location: location, caseID: value[Self.caseIDField]?.stringValue, problem: .rejected(error))))
     }
   }
 
   private func assess(_ proposal: CELValue, record: Int, location: SourceLocation) -> DecisionResult {
-    let caseID = proposal["case_id"]?.stringValue
+    let caseID = proposal[Self.caseIDField]?.stringValue
     func failure(_ error: PrincipError) -> DecisionResult {
       DecisionResult(record: record, location: location, outcome: .error(AuditRecordError(location: location, caseID: caseID, problem: .rejected(error))))
     }

@@ -63,7 +63,8 @@ public struct Evaluator: Sendable {
     var codes: [UInt8] = []
     codes.reserveCapacity(slot(rules.count, count))
     codes.append(contentsOf: repeatElement(Outcome.notApplicable.code, count: slot(rules.count, count)))
-    // Through buffers: iterating the arrays themselves retains every rule, every time.
+    // Through buffers: iterating the arrays themselves retains every rule, every time. The
+    // buffer keeps each rule alive, so it is also called without a retain (`_withUnsafeGuaranteedRef`).
     rules.withUnsafeBufferPointer { rules in
       scopes.withUnsafeBufferPointer { scopes in
         codes.withUnsafeMutableBufferPointer { codes in
@@ -93,13 +94,13 @@ public struct Evaluator: Sendable {
   }
 
   /// What ``scorecard(_:)`` may read of a proposal: what the rules' `when` and `require`
-  /// read of `proposal`, and of each intervention as `intervention`; the justifications
-  /// (looked up by principle and theme) and the case id in full.
+  /// read of `proposal`, and of each intervention as `intervention`; the list of
+  /// interventions, and the justifications in full (looked up by principle and theme).
   public var fieldsRead: CELFieldUsage {
     let variables = CELFieldUsage.ofVariables(in: rules.flatMap { [$0.when?.expression, $0.require.expression].compactMap(\.self) })
     var usage = variables["proposal"] ?? .presence
     usage.formUnion(CELFieldUsage(fields: [
-      "case_id": .whole, "justifications": .whole,
+      "justifications": .whole,
       "interventions": CELFieldUsage(readsAnyKey: true, elements: variables["intervention"] ?? .presence),
     ]))
     return usage
