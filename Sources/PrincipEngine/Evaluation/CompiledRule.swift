@@ -11,13 +11,22 @@ final class CompiledRule: Sendable {
   let evidencePaths: [[String]]
   /// The principle's id and themes: where a justification for it may be filed.
   let justificationKeys: [CELValue]
+  /// `when` and `require` worked out per intervention kind, for those that read nothing
+  /// else (intervention-scoped rules only).
+  let whenByKind: ResultsByKind?
+  let requireByKind: ResultsByKind?
 
-  init(_ rule: Rule, principle: Principle?) {
+  /// - Parameters:
+  ///   - kinds: the ladder's kinds (``ResultsByKind/kinds(of:)``).
+  init(_ rule: Rule, principle: Principle?, ladder: Ladder, kinds: [String]) {
     self.rule = rule
     when = rule.when?.program
     require = rule.require.program
     evidencePaths = FactPaths.collect([rule.when, rule.require].compactMap { $0?.program.expression })
     justificationKeys = ([rule.principleID] + (principle?.themes ?? [])).map(CELValue.string)
+    let byKind = rule.scope == .intervention
+    whenByKind = byKind ? when.flatMap { ResultsByKind($0, kinds: kinds, ladder: ladder.value) } : nil
+    requireByKind = byKind ? ResultsByKind(require, kinds: kinds, ladder: ladder.value) : nil
   }
 
   /// What `when` and `require` came to for one subject, before it is worded as a finding.
@@ -43,10 +52,13 @@ final class CompiledRule: Sendable {
   }
 
   /// Evaluates the rule for one subject.
-  func evaluate(_ activation: CELActivation, justifications: CELMap?) -> Result {
+  ///
+  /// - Parameter kindIndex: where the subject intervention's kind is among the ladder's
+  ///   kinds, when known: `when` and `require` that read nothing else are looked up.
+  func evaluate(_ activation: CELActivation, justifications: CELMap?, kindIndex: Int? = nil) -> Result {
     var whenUnknown: CELUnknown?
     if let when {
-      switch when.evaluate(activation) {
+      switch kindIndex.flatMap({ whenByKind?[$0] }) ?? when.evaluate(activation) {
       case .value(.bool(false)): return .notApplicable
       case .value(.bool(true)): break
       case .unknown(let unknown): whenUnknown = unknown
@@ -54,7 +66,7 @@ final class CompiledRule: Sendable {
       case .error(let error): return .failed("when: \(error.message)")
       }
     }
-    switch require.evaluate(activation) {
+    switch kindIndex.flatMap({ requireByKind?[$0] }) ?? require.evaluate(activation) {
     case .value(.bool(true)):
       return .satisfied
     case .value(.bool(false)) where whenUnknown == nil:

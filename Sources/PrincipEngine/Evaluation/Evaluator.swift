@@ -7,6 +7,8 @@ public struct Evaluator: Sendable {
   private let ladder: CELValue
   /// The pack's rules, readied for evaluation (same order as `pack.rules`).
   private let rules: [CompiledRule]
+  /// The ladder's kinds, as ``ResultsByKind`` keeps results.
+  private let kinds: [String]
   private let severities: [Severity]
   private let scopes: [RuleScope]
   /// Per rule, how many proposal- and intervention-scoped rules come before it: where its
@@ -17,7 +19,9 @@ public struct Evaluator: Sendable {
   public init(pack: RulePack, ladder: Ladder) {
     self.pack = pack
     self.ladder = ladder.value
-    rules = pack.rules.map { CompiledRule($0, principle: pack.principle($0.principleID)) }
+    let kinds = ResultsByKind.kinds(of: ladder)
+    self.kinds = kinds
+    rules = pack.rules.map { CompiledRule($0, principle: pack.principle($0.principleID), ladder: ladder, kinds: kinds) }
     severities = pack.rules.map(\.severity)
     scopes = pack.ruleScopes
     var before: [(proposal: Int, intervention: Int)] = []
@@ -81,9 +85,11 @@ public struct Evaluator: Sendable {
               activation.bind("intervention", to: intervention)
               binding = activation.position(of: "intervention")
             }
+            var kindIndex: Int?
+            if case .string(let kind)? = intervention["kind"] { kindIndex = kinds.withUnsafeBufferPointer { ResultsByKind.index(of: kind, in: $0) } }
             for index in rules.indices where scopes[index] == .intervention {
               codes[slot(index, count) + position] = Unmanaged.passUnretained(rules[index])._withUnsafeGuaranteedRef {
-                $0.evaluate(activation, justifications: justifications).outcome.code
+                $0.evaluate(activation, justifications: justifications, kindIndex: kindIndex).outcome.code
               }
             }
           }
