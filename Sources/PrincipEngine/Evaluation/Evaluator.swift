@@ -7,7 +7,8 @@ public struct Evaluator: Sendable {
   private let ladder: CELValue
   /// The pack's rules, readied for evaluation (same order as `pack.rules`).
   private let rules: [CompiledRule]
-  /// The ladder's kinds, as ``ResultsByKind`` keeps results.
+  /// The ladder's kinds, as ``ResultsByKind`` keeps results; empty when no rule has
+  /// results by kind, so that interventions' kinds are not looked up for nothing.
   private let kinds: [String]
   private let severities: [Severity]
   private let scopes: [RuleScope]
@@ -20,8 +21,8 @@ public struct Evaluator: Sendable {
     self.pack = pack
     self.ladder = ladder.value
     let kinds = ResultsByKind.kinds(of: ladder)
-    self.kinds = kinds
     rules = pack.rules.map { CompiledRule($0, principle: pack.principle($0.principleID), ladder: ladder, kinds: kinds) }
+    self.kinds = rules.contains { $0.whenByKind != nil || $0.requireByKind != nil } ? kinds : []
     severities = pack.rules.map(\.severity)
     scopes = pack.ruleScopes
     var before: [(proposal: Int, intervention: Int)] = []
@@ -86,7 +87,7 @@ public struct Evaluator: Sendable {
               binding = activation.position(of: "intervention")
             }
             var kindIndex: Int?
-            if case .string(let kind)? = intervention["kind"] { kindIndex = kinds.withUnsafeBufferPointer { ResultsByKind.index(of: kind, in: $0) } }
+            if !kinds.isEmpty, case .string(let kind)? = intervention["kind"] { kindIndex = kinds.withUnsafeBufferPointer { ResultsByKind.index(of: kind, in: $0) } }
             for index in rules.indices where scopes[index] == .intervention {
               codes[slot(index, count) + position] = Unmanaged.passUnretained(rules[index])._withUnsafeGuaranteedRef {
                 $0.evaluate(activation, justifications: justifications, kindIndex: kindIndex).outcome.code
