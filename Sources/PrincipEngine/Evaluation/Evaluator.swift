@@ -87,7 +87,9 @@ public struct Evaluator: Sendable {
               binding = activation.position(of: "intervention")
             }
             var kindIndex: Int?
-            if !kinds.isEmpty, case .string(let kind)? = intervention["kind"] { kindIndex = kinds.withUnsafeBufferPointer { ResultsByKind.index(of: kind, in: $0) } }
+            if !kinds.isEmpty, case .string(let kind)? = intervention["kind"] {
+              kindIndex = kinds.withUnsafeBufferPointer { ResultsByKind.index(of: kind, in: $0) }
+            }
             for index in rules.indices where scopes[index] == .intervention {
               codes[slot(index, count) + position] = Unmanaged.passUnretained(rules[index])._withUnsafeGuaranteedRef {
                 $0.evaluate(activation, justifications: justifications, kindIndex: kindIndex).outcome.code
