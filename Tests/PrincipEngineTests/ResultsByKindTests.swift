@@ -63,7 +63,7 @@ struct ResultsByKindTests {
     let reader = try #require(SchemaDirectedReader(schema: library.schema, mapping: nil))
     var looked = 0
     for pack in library.packs {
-      let evaluator = Evaluator(pack: pack, ladder: library.ladder)
+      let evaluator = Evaluator(pack: pack, ladder: library.ladder, resultsByKind: true)
       for rule in pack.rules {
         for example in rule.examples {
           let json = Array(ExampleRunner.withDefaults(example.proposal, pack: pack).jsonText.utf8)

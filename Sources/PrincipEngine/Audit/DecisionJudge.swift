@@ -23,7 +23,7 @@ struct DecisionJudge: Sendable {
     keepsProposals = options.seriousCount > 0
     self.library = library
     table = PrincipleTable(packs: library.packs)
-    evaluators = library.packs.map { Evaluator(pack: $0, ladder: library.ladder) }
+    evaluators = library.packs.map { Evaluator(pack: $0, ladder: library.ladder, resultsByKind: true) }
     ruleScopes = library.packs.map(\.ruleScopes)
     var versions: [String: [Int]] = [:]
     for (index, pack) in library.packs.enumerated() { versions[pack.name, default: []].append(index) }

@@ -16,17 +16,19 @@ final class CompiledRule: Sendable {
   let whenByKind: ResultsByKind?
   let requireByKind: ResultsByKind?
 
-  /// - Parameters:
-  ///   - kinds: the ladder's kinds (``ResultsByKind/kinds(of:)``).
-  init(_ rule: Rule, principle: Principle?, ladder: Ladder, kinds: [String]) {
+  /// - Parameter kinds: the ladder's kinds (``ResultsByKind/kinds(of:)``) to work out
+  ///   `whenByKind` and `requireByKind` for; `nil`: none.
+  init(_ rule: Rule, principle: Principle?, ladder: Ladder, kinds: [String]?) {
     self.rule = rule
-    when = rule.when?.program
-    require = rule.require.program
+    let when = rule.when?.program
+    let require = rule.require.program
+    self.when = when
+    self.require = require
     evidencePaths = FactPaths.collect([rule.when, rule.require].compactMap { $0?.program.expression })
     justificationKeys = ([rule.principleID] + (principle?.themes ?? [])).map(CELValue.string)
-    let byKind = rule.scope == .intervention
-    whenByKind = byKind ? when.flatMap { ResultsByKind($0, kinds: kinds, ladder: ladder.value) } : nil
-    requireByKind = byKind ? ResultsByKind(require, kinds: kinds, ladder: ladder.value) : nil
+    let kinds = rule.scope == .intervention ? kinds : nil
+    whenByKind = kinds.flatMap { kinds in when.flatMap { ResultsByKind($0, kinds: kinds, ladder: ladder.value) } }
+    requireByKind = kinds.flatMap { ResultsByKind(require, kinds: $0, ladder: ladder.value) }
   }
 
   /// What `when` and `require` came to for one subject, before it is worded as a finding.

@@ -17,12 +17,16 @@ public struct Evaluator: Sendable {
   /// One more entry at the end holds the totals.
   private let rulesBefore: [(proposal: Int, intervention: Int)]
 
-  public init(pack: RulePack, ladder: Ladder) {
+  /// - Parameter resultsByKind: work out, as the evaluator is made, the conditions that
+  ///   read only an intervention's kind, once for each kind on the ladder, for
+  ///   ``scorecard(_:)`` to look up. Worth it for an evaluator that scores many proposals
+  ///   (the audit), not for one.
+  public init(pack: RulePack, ladder: Ladder, resultsByKind: Bool = false) {
     self.pack = pack
     self.ladder = ladder.value
-    let kinds = ResultsByKind.kinds(of: ladder)
+    let kinds = resultsByKind ? ResultsByKind.kinds(of: ladder) : nil
     rules = pack.rules.map { CompiledRule($0, principle: pack.principle($0.principleID), ladder: ladder, kinds: kinds) }
-    self.kinds = rules.contains { $0.whenByKind != nil || $0.requireByKind != nil } ? kinds : []
+    self.kinds = rules.contains { $0.whenByKind != nil || $0.requireByKind != nil } ? kinds ?? [] : []
     severities = pack.rules.map(\.severity)
     scopes = pack.ruleScopes
     var before: [(proposal: Int, intervention: Int)] = []
