@@ -35,10 +35,6 @@ struct SchemaDirectedReader: Sendable {
     let renames = mapping?.renames.sorted(by: { $0.key < $1.key }).map { (from: $0.key, to: $0.value) } ?? []
     let fastSchema = FastSchema(schema, renames: renames)
     self.schema = fastSchema
-    // The pack of records that name none, when the mapping names one.
-    var constantPack: String?
-    if case .string(let pack)? = mapping?.constants.first(where: { $0.target.description == ProposalReader.packField })?.value { constantPack = pack }
-    projection = fieldsRead.flatMap { FieldProjection(schema: fastSchema, usages: $0, fallbackPack: constantPack) }
     let tables = self.schema.tables
     guard tables.nodes[self.schema.root].kind == .object else { return nil }
     var constants: [(field: Int, value: CELValue)] = []
@@ -55,6 +51,10 @@ struct SchemaDirectedReader: Sendable {
       constants.append((field, checked))
     }
     self.constants = constants
+    // The pack of records that name none, when the mapping names it.
+    let packField = fastSchema.rootField(ProposalReader.packField)
+    let constantPack = constants.first { $0.field == packField }?.value.stringValue
+    projection = fieldsRead.flatMap { FieldProjection(schema: fastSchema, usages: $0, fallbackPack: constantPack) }
   }
 
   /// The validated proposal, or `nil` to take the general path.
