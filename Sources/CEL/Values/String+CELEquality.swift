@@ -11,12 +11,17 @@ extension String {
   /// equate canonically equivalent strings, such as "é" and "e\u{301}").
   @inlinable @inline(__always)
   func celEquals(_ other: String) -> Bool {
-    // Identical representations (the same buffer, or the same small-string bytes) are
-    // equal without looking further; this is the common case for field names.
-    let x = unsafeBitCast(self, to: (UInt64, UInt64).self)
-    let y = unsafeBitCast(other, to: (UInt64, UInt64).self)
-    if x == y { return true }
+    // The common case for field names, settled without looking further.
+    if celSharesRepresentation(with: other) { return true }
     return celEqualsComparingBytes(other)
+  }
+
+  /// Whether the two strings are one representation: the same buffer (such as one
+  /// ``CELMap/sharedKey(_:)``), or the same small string stored inline. Such strings are
+  /// equal; equal strings need not be.
+  @inlinable @inline(__always)
+  public func celSharesRepresentation(with other: String) -> Bool {
+    unsafeBitCast(self, to: (UInt64, UInt64).self) == unsafeBitCast(other, to: (UInt64, UInt64).self)
   }
 
   @usableFromInline @inline(never)

@@ -37,7 +37,6 @@ struct ResultsByKind: Sendable {
   /// reader's kinds and the ladder's are one shared copy (``CELMap/sharedKey(_:)``), or
   /// small strings stored inline. `nil` for any other string, whose result is evaluated.
   static func index(of kind: String, in kinds: UnsafeBufferPointer<String>) -> Int? {
-    let bits = unsafeBitCast(kind, to: (UInt64, UInt64).self)
-    return kinds.firstIndex { unsafeBitCast($0, to: (UInt64, UInt64).self) == bits }
+    kinds.firstIndex { $0.celSharesRepresentation(with: kind) }
   }
 }
