@@ -119,6 +119,17 @@ struct AuditFieldProjectionTests {
     }
   }
 
+  @Test func aBreakdownAddsOnlyTheFieldItReads() throws {
+    let schema = library.schema
+    #expect(try #require(Breakdown("month")).fieldsRead(in: schema) == .presence)
+    #expect(try #require(Breakdown("team")).fieldsRead(in: schema) == CELFieldUsage(fields: ["metadata": CELFieldUsage(fields: ["team": .whole])]))
+    #expect(
+      try #require(Breakdown("intervention")).fieldsRead(in: schema)
+        == CELFieldUsage(fields: ["interventions": CELFieldUsage(readsAnyKey: true, elements: CELFieldUsage(fields: ["kind": .whole]))]))
+    // A field the schema does not declare: everything is kept.
+    #expect(try #require(Breakdown("no_such_field.x")).fieldsRead(in: schema) == .whole)
+  }
+
   @Test(arguments: [nil, "team", "intervention", "provider", "month", "citizen.living_situation", "metadata.district", "decision.outcome"])
   func theResultFileIsTheSameWithOrWithoutTheReport(by: String?) throws {
     let input = [AuditInput(path: Fixtures.examples + "/decisions/decisions.jsonl", format: .jsonLines)]

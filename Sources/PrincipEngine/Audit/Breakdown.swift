@@ -67,7 +67,8 @@ public enum Breakdown: Sendable, Hashable, CustomStringConvertible {
       guard case .object(let rule) = node, let field = rule.field(name) else { return .whole }
       return CELFieldUsage(fields: [name: usage(path.dropFirst(), field)])
     }
-    return usage(fieldPath?[...] ?? [], schema.root)
+    guard let path = fieldPath else { return .presence }
+    return usage(path[...], schema.root)
   }
 
   /// The group key for a decision with no value for the field.
