@@ -31,24 +31,23 @@ public struct CELProgram: Sendable {
   ///   activation rather than copied.
   public func evaluate(_ activation: CELActivation) -> CELResult {
     let program = compiled
+    let tables = program.tables
     return activation.bindings.withUnsafeBufferPointer { bindings in
       let view = ActivationView(
         bindings: bindings, absentFieldsAreUnknown: activation.absentFieldsAreUnknown,
         namesUnknownPaths: activation.namesUnknownPaths, hasDottedNames: activation.hasDottedNames)
-      let variableCount = program.variables.count
       // Plain integers: the buffers need no initialisation or clean-up of values.
-      return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(variableCount, 1)) { resolved in
-        for i in 0..<variableCount {
-          resolved[i] = view.index(of: program.variables[i]) ?? -1
+      return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(tables.variableCount, 1)) { resolved in
+        for i in 0..<tables.variableCount {
+          resolved[i] = view.index(of: tables.variables[i]) ?? -1
         }
-        let loopSlots = program.loopRanges.count
-        guard loopSlots > 0 else {
-          return Interpreter(program: program, activation: view, bindingIndices: resolved, slots: .init(start: nil, count: 0))
+        guard tables.loopCount > 0 else {
+          return Interpreter(program: program, tables: tables, activation: view, bindingIndices: resolved, slots: .init(start: nil, count: 0))
             .eval(program.root)
         }
         // Each loop sets its slot before reading it.
-        return withUnsafeTemporaryAllocation(of: Slot.self, capacity: loopSlots) { slots in
-          Interpreter(program: program, activation: view, bindingIndices: resolved, slots: slots).eval(program.root)
+        return withUnsafeTemporaryAllocation(of: Slot.self, capacity: tables.loopCount) { slots in
+          Interpreter(program: program, tables: tables, activation: view, bindingIndices: resolved, slots: slots).eval(program.root)
         }
       }
     }

@@ -57,42 +57,29 @@ struct Loop: Sendable {
 
 /// The executable form of an expression, shared by all copies of a ``CELProgram``.
 final class CompiledProgram: Sendable {
-  let ops: ContiguousArray<Op>
+  let root: Int32
+  /// Nodes, constants, field names, arguments, loops and free variables, read in place
+  /// (without reference counting) through ``ProgramTables``; freed with the program.
+  let tables: ProgramTables
   let locations: ContiguousArray<CELSourceLocation>
-  let constants: ContiguousArray<CELValue>
-  let arguments: ContiguousArray<Int32>
-  let fields: ContiguousArray<HashedName>
-  /// Copies of `constants` and `fields` that the interpreter reads in place, without
-  /// reference counting (an array element read out of a class is retained first).
-  /// Immutable; freed with the program.
-  nonisolated(unsafe) let constantTable: UnsafeMutableBufferPointer<CELValue>
-  nonisolated(unsafe) let fieldTable: UnsafeMutableBufferPointer<HashedName>
   let qualifiedNames: ContiguousArray<HashedName>
-  let loops: ContiguousArray<Loop>
   let errors: ContiguousArray<CELError>
   let regexes: ContiguousArray<CELRegex>
   /// Free variables, resolved against the activation once per evaluation.
   let variables: ContiguousArray<HashedName>
   /// For each iteration-variable slot, the range node of the loop that binds it.
   let loopRanges: ContiguousArray<Int32>
-  let root: Int32
   let source: String
   let expression: CELExpr
 
   init(builder: ProgramBuilder, root: Int32, source: String, expression: CELExpr) {
     self.source = source
     self.expression = expression
-    ops = builder.ops
+    tables = ProgramTables(
+      ops: builder.ops, constants: builder.constants, fields: builder.fields, variables: builder.variables,
+      loops: builder.loops, arguments: builder.arguments)
     locations = builder.locations
-    constants = builder.constants
-    arguments = builder.arguments
-    fields = builder.fields
-    constantTable = .allocate(capacity: builder.constants.count)
-    _ = constantTable.initialize(from: builder.constants)
-    fieldTable = .allocate(capacity: builder.fields.count)
-    _ = fieldTable.initialize(from: builder.fields)
     qualifiedNames = builder.qualifiedNames
-    loops = builder.loops
     errors = builder.errors
     regexes = builder.regexes
     variables = builder.variables
@@ -101,9 +88,6 @@ final class CompiledProgram: Sendable {
   }
 
   deinit {
-    constantTable.deinitialize()
-    constantTable.deallocate()
-    fieldTable.deinitialize()
-    fieldTable.deallocate()
+    tables.free()
   }
 }

@@ -108,7 +108,7 @@ extension Interpreter {
   /// `has(operand.field)`. With absent fields as unknowns, a chain that breaks at an
   /// absent field is simply not present: false, never unknown.
   func presence(_ operand: Int32, field: Int32, node: Int32) -> CELResult {
-    let f = program.fieldTable[Int(field)]
+    let f = tables.fields[Int(field)]
     // A map stored in place (the usual `has(x.f)`): tested without copying it.
     if let stored = locate(operand), let present = Interpreter.hasField(stored.pointee, f) {
       return .value(.bool(present))
@@ -137,7 +137,7 @@ extension Interpreter {
   /// Evaluates a node, returning nil where a field selection in its chain meets an
   /// absent field.
   private func evalUnlessAbsent(_ node: Int32) -> CELResult? {
-    guard case .select(let operand, let field, let qualified) = program.ops[Int(node)] else { return eval(node) }
+    guard case .select(let operand, let field, let qualified) = tables.ops[Int(node)] else { return eval(node) }
     if qualified >= 0 && activation.hasDottedNames {
       let q = program.qualifiedNames[Int(qualified)]
       if let b = activation.index(of: q.name, hash: q.hash) { return .value(activation.value(at: b)) }
@@ -147,7 +147,7 @@ extension Interpreter {
       if case .value(let v) = r { return select(v, field: field, node: node) }
       return r
     }
-    let f = program.fieldTable[Int(field)]
+    let f = tables.fields[Int(field)]
     guard let found = m.value(forString: f.name, hash: f.hash) else { return nil }
     return .value(found)
   }
@@ -177,7 +177,7 @@ extension Interpreter {
   /// Appends the path `node` denotes to `path`, or with `path` nil only tells whether
   /// there is one (the right-hand sides of `path? += …` are then not evaluated).
   private func appendPath(of node: Int32, to path: inout String?) -> Bool {
-    switch program.ops[Int(node)] {
+    switch tables.ops[Int(node)] {
     case .variable(let s):
       let b = bindingIndices[Int(s)]
       path? += b >= 0 ? activation.pathPrefix(at: b) : program.variables[Int(s)].name
@@ -189,11 +189,11 @@ extension Interpreter {
     case .select(let operand, let field, _):
       guard appendPath(of: operand, to: &path) else { return false }
       path? += "."
-      path? += program.fields[Int(field)].name
+      path? += tables.fields[Int(field)].name
     case .index(let operand, let key):
       let keyValue: CELValue
-      switch program.ops[Int(key)] {
-      case .constant(let c): keyValue = program.constants[Int(c)]
+      switch tables.ops[Int(key)] {
+      case .constant(let c): keyValue = tables.constants[Int(c)]
       case .variable(let s) where bindingIndices[Int(s)] >= 0: keyValue = activation.value(at: bindingIndices[Int(s)])
       case .iteration(let s): keyValue = slots[Int(s)].element.pointee
       default: return false

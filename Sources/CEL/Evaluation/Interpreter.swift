@@ -12,6 +12,8 @@ struct Slot {
 /// Evaluates a ``CompiledProgram`` against an activation, by recursion over its nodes.
 struct Interpreter {
   let program: CompiledProgram
+  /// The program's tables, held here so that each step reaches them with one load.
+  let tables: ProgramTables
   let activation: ActivationView
   /// For each free variable, the index of its binding in the activation, or -1 when it
   /// is unbound. Variables are read in place from the activation, never copied aside.
@@ -43,14 +45,14 @@ struct Interpreter {
   /// A constant operand read in place, saving a call; anything else evaluated.
   @inline(__always)
   func constantOrEval(_ node: Int32) -> CELResult {
-    if case .constant(let c) = program.ops[Int(node)] { return .value(program.constantTable[Int(c)]) }
+    if case .constant(let c) = tables.ops[Int(node)] { return .value(tables.constants[Int(c)]) }
     return eval(node)
   }
 
   func eval(_ node: Int32) -> CELResult {
-    switch program.ops[Int(node)] {
+    switch tables.ops[Int(node)] {
     case .constant(let c):
-      return .value(program.constantTable[Int(c)])
+      return .value(tables.constants[Int(c)])
 
     case .variable(let s):
       let b = bindingIndices[Int(s)]
@@ -67,7 +69,7 @@ struct Interpreter {
       }
       // Select straight from where the operand is stored, without copying it first.
       if let stored = locate(operand) {
-        if let found = Interpreter.fieldPointer(in: stored.pointee, program.fieldTable[Int(field)]) {
+        if let found = Interpreter.fieldPointer(in: stored.pointee, tables.fields[Int(field)]) {
           return .value(found.pointee)
         }
         // A map without the field: what `select` gives, without copying the map for it.
@@ -127,16 +129,16 @@ struct Interpreter {
     case .relation(let op, let a, let b):
       // The common shapes `x.f == "text"`, `x.f > 20`, `i.f == j.f`: compared in place.
       if let l = locate(a) {
-        if case .constant(let c) = program.ops[Int(b)] {
+        if case .constant(let c) = tables.ops[Int(b)] {
           if op == .equal || op == .notEqual,
-            let equal = Interpreter.stringsEqual(l.pointee, program.constantTable[Int(c)])
+            let equal = Interpreter.stringsEqual(l.pointee, tables.constants[Int(c)])
           {
             return .value(.bool(equal == (op == .equal)))
           }
-          if let order = Interpreter.scalarOrder(l.pointee, program.constantTable[Int(c)]) {
+          if let order = Interpreter.scalarOrder(l.pointee, tables.constants[Int(c)]) {
             return .value(.bool(Interpreter.holds(op, order: order)))
           }
-          return located(Operators.relation(op, l.pointee, program.constantTable[Int(c)]), node)
+          return located(Operators.relation(op, l.pointee, tables.constants[Int(c)]), node)
         }
         if let r = locate(b) {
           if op == .equal || op == .notEqual, let equal = Interpreter.stringsEqual(l.pointee, r.pointee) {
@@ -154,14 +156,14 @@ struct Interpreter {
       return located(Operators.relation(op, l, r), node)
 
     case .membership(let a, let b):
-      if case .constant(let c) = program.ops[Int(b)], let l = locate(a) {
-        if let found = Interpreter.listContainsString(program.constantTable[Int(c)], l.pointee) {
+      if case .constant(let c) = tables.ops[Int(b)], let l = locate(a) {
+        if let found = Interpreter.listContainsString(tables.constants[Int(c)], l.pointee) {
           return .value(.bool(found))
         }
-        return located(Operators.membership(l.pointee, program.constantTable[Int(c)]), node)
+        return located(Operators.membership(l.pointee, tables.constants[Int(c)]), node)
       }
-      if case .constant(let c) = program.ops[Int(a)], let r = locate(b),
-        let found = Interpreter.listContainsString(r.pointee, program.constantTable[Int(c)])
+      if case .constant(let c) = tables.ops[Int(a)], let r = locate(b),
+        let found = Interpreter.listContainsString(r.pointee, tables.constants[Int(c)])
       {
         return .value(.bool(found))
       }
@@ -171,7 +173,7 @@ struct Interpreter {
       return located(Operators.membership(l, r), node)
 
     case .comprehension(let loop):
-      return evalLoop(program.loops[Int(loop)], node: node)
+      return evalLoop(tables.loops[Int(loop)], node: node)
 
     }
   }
@@ -185,7 +187,7 @@ struct Interpreter {
   /// The less frequent node kinds, kept out of ``eval(_:)`` so that its frame stays small.
   @inline(never)
   private func evalOther(_ node: Int32) -> CELResult {
-    switch program.ops[Int(node)] {
+    switch tables.ops[Int(node)] {
     case .index(let a, let b):
       if let stored = locate(node) { return .value(stored.pointee) }
       let x = eval(a)
@@ -211,13 +213,13 @@ struct Interpreter {
 
     case .call(let builtin, let first, let count):
       // `size(x.f)`: counted in place, without copying the list or map.
-      if builtin == .size && count == 1, let stored = locate(program.arguments[Int(first)]) {
+      if builtin == .size && count == 1, let stored = locate(tables.arguments[Int(first)]) {
         return located(Builtin.size(stored.pointee), node)
       }
       var args = Arguments()
       var failure: CELResult?
       for k in 0..<Int(count) {
-        let r = eval(program.arguments[Int(first) + k])
+        let r = eval(tables.arguments[Int(first) + k])
         if case .value(let v) = r {
           args.append(v)
         } else {
@@ -238,7 +240,7 @@ struct Interpreter {
       items.reserveCapacity(Int(count))
       var failure: CELResult?
       for k in 0..<Int(count) {
-        let r = eval(program.arguments[Int(first) + k])
+        let r = eval(tables.arguments[Int(first) + k])
         if case .value(let v) = r {
           items.append(v)
         } else {
@@ -268,7 +270,7 @@ struct Interpreter {
   /// An iteration variable's element changes from one iteration to the next, so read it
   /// at once.
   func locate(_ node: Int32) -> UnsafePointer<CELValue>? {
-    switch program.ops[Int(node)] {
+    switch tables.ops[Int(node)] {
     case .variable(let s):
       let b = bindingIndices[Int(s)]
       return b >= 0 ? activation.valuePointer(at: b) : nil
@@ -278,7 +280,7 @@ struct Interpreter {
       // A dotted binding (`a.b`) might take precedence: leave that to `eval`.
       if qualified >= 0 && activation.hasDottedNames { return nil }
       guard let base = locate(operand) else { return nil }
-      return Interpreter.fieldPointer(in: base.pointee, program.fieldTable[Int(field)])
+      return Interpreter.fieldPointer(in: base.pointee, tables.fields[Int(field)])
     case .index(let operand, let key):
       return locateElement(operand, key)
     default:
@@ -291,8 +293,8 @@ struct Interpreter {
   @inline(never)
   private func locateElement(_ operand: Int32, _ key: Int32) -> UnsafePointer<CELValue>? {
     guard let container = locate(operand) else { return nil }
-    if case .constant(let c) = program.ops[Int(key)] {
-      return Interpreter.elementPointer(in: container.pointee, program.constantTable[Int(c)])
+    if case .constant(let c) = tables.ops[Int(key)] {
+      return Interpreter.elementPointer(in: container.pointee, tables.constants[Int(c)])
     }
     guard let k = locate(key) else { return nil }
     if case .string = k.pointee { return Interpreter.valuePointer(in: container.pointee, stringKey: k.pointee) }
@@ -385,7 +387,7 @@ struct Interpreter {
 
   /// Field selection on an evaluated operand.
   func select(_ v: CELValue, field: Int32, node: Int32) -> CELResult {
-    let f = program.fieldTable[Int(field)]
+    let f = tables.fields[Int(field)]
     guard case .map(let m) = v else {
       return located(.error(CELError(.noSuchKey, "type '\(v.typeName)' has no field '\(f.name)'")), node)
     }
@@ -398,8 +400,8 @@ struct Interpreter {
     var builder = CELMap.Builder(capacity: count)
     var failure: CELResult?
     for k in 0..<count {
-      let kr = eval(program.arguments[first + 2 * k])
-      let vr = eval(program.arguments[first + 2 * k + 1])
+      let kr = eval(tables.arguments[first + 2 * k])
+      let vr = eval(tables.arguments[first + 2 * k + 1])
       guard case .value(let key) = kr, case .value(let value) = vr else {
         let f = Interpreter.strictFailure(kr, vr)
         failure = failure.map { Interpreter.strictFailure($0, f) } ?? f

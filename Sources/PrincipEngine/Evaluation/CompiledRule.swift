@@ -4,22 +4,25 @@ import CEL
 /// justification may be filed under. Built once per evaluator and shared by reference,
 /// so judging a proposal copies nothing large.
 final class CompiledRule: Sendable {
-  let rule: Rule
+  // What `evaluate` reads comes first, so that it shares the object's first cache line.
   let when: CELProgram?
   let require: CELProgram
-  /// The facts the rule reads, as field chains from `proposal` or `intervention`.
-  let evidencePaths: [[String]]
-  /// The principle's id and themes: where a justification for it may be filed.
-  let justificationKeys: [CELValue]
   /// `when` and `require` worked out per intervention kind, for those that read nothing
   /// else (intervention-scoped rules only).
   let whenByKind: ResultsByKind?
   let requireByKind: ResultsByKind?
+  /// The principle's id and themes: where a justification for it may be filed.
+  let justificationKeys: [CELValue]
+  let justifiable: Bool
+  /// The facts the rule reads, as field chains from `proposal` or `intervention`.
+  let evidencePaths: [[String]]
+  let rule: Rule
 
   /// - Parameter kinds: the ladder's kinds (``ResultsByKind/kinds(of:)``) to work out
   ///   `whenByKind` and `requireByKind` for; `nil`: none.
   init(_ rule: Rule, principle: Principle?, ladder: Ladder, kinds: [String]?) {
     self.rule = rule
+    justifiable = rule.justifiable
     let when = rule.when?.program
     let require = rule.require.program
     self.when = when
@@ -72,7 +75,7 @@ final class CompiledRule: Sendable {
     case .value(.bool(true)):
       return .satisfied
     case .value(.bool(false)) where whenUnknown == nil:
-      if rule.justifiable, let reason = justification(in: justifications) { return .justified(reason) }
+      if justifiable, let reason = justification(in: justifications) { return .justified(reason) }
       return .violated
     case .value(.bool(false)):
       // It fails, but whether the rule applies at all is unknown.

@@ -20,6 +20,7 @@ public final class AtomicOutputFile {
   private var descriptor: Int32
   private var pending: [UInt8] = []
   private static let flushThreshold = 1 << 20
+  private static let directThreshold = 64 << 10
 
   /// Creates the temporary file.
   public init(path: String) throws(AuditError) {
@@ -40,7 +41,9 @@ public final class AtomicOutputFile {
   /// Appends bytes: small pieces are buffered, a large one goes to the file as it is
   /// (after what is buffered), without being copied.
   public func write(_ bytes: [UInt8]) throws(AuditError) {
-    if pending.count + bytes.count < Self.flushThreshold {
+    // An audit's batch of results (hundreds of kilobytes) is large: copying it into the
+    // buffer would cost as much as writing it.
+    if bytes.count < Self.directThreshold && pending.count + bytes.count < Self.flushThreshold {
       pending.append(contentsOf: bytes)
       return
     }
