@@ -31,7 +31,7 @@ do {
 guard let (packName, date) = ProposalReader.packAndDate(of: proposal) else { fail("no municipality or date") }
 let pack: RulePack
 do { pack = try library.pack(named: packName, on: date) } catch { fail(error.message(in: .en)) }
-let evaluator = Evaluator(pack: pack, ladder: library.ladder, resultsByKind: true)
+let evaluator = library.sharingKeys { Evaluator(pack: pack, ladder: library.ladder, resultsByKind: true) }
 
 // 1. In the library: batches of 1,000 evaluations, median per evaluation; outcomes and
 // score only (the scorecard an audit judges into), findings without their explanations,

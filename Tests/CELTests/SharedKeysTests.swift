@@ -33,4 +33,33 @@ struct SharedKeysTests {
       return
     }
   }
+
+  @Test func eachPoolHasItsOwnCopies() {
+    let text = ["previous", "interventions", "pooled"].joined(separator: "_")
+    let first = CELKeyPool()
+    let second = CELKeyPool()
+    let a = first.sharing { CELMap.sharedKey(text) }
+    let again = first.sharing { CELMap.sharedKey(String(text.utf8.map { Character(UnicodeScalar($0)) })) }
+    let b = second.sharing { CELMap.sharedKey(String(text.utf8.map { Character(UnicodeScalar($0)) })) }
+    #expect(representation(a) == representation(again))
+    #expect(representation(a) != representation(b))
+    #expect(a == b)
+  }
+
+  @Test func sharingRestoresThePoolInUseBefore() {
+    let text = ["wants", "relatives", "involved", "nested"].joined(separator: "_")
+    let outer = CELKeyPool()
+    let inner = CELKeyPool()
+    let (beforeInner, inInner, afterInner) = outer.sharing {
+      let before = CELMap.sharedKey(text)
+      let within = inner.sharing { CELMap.sharedKey(String(text.utf8.map { Character(UnicodeScalar($0)) })) }
+      let after = CELMap.sharedKey(String(text.utf8.map { Character(UnicodeScalar($0)) }))
+      return (before, within, after)
+    }
+    #expect(representation(beforeInner) == representation(afterInner))
+    #expect(representation(beforeInner) != representation(inInner))
+    // Outside every pool, the process's pool: not the outer one.
+    let outside = CELMap.sharedKey(String(text.utf8.map { Character(UnicodeScalar($0)) }))
+    #expect(representation(outside) != representation(beforeInner))
+  }
 }

@@ -23,7 +23,10 @@ struct DecisionJudge: Sendable {
     keepsProposals = options.seriousCount > 0
     self.library = library
     table = PrincipleTable(packs: library.packs)
-    evaluators = library.packs.map { Evaluator(pack: $0, ladder: library.ladder, resultsByKind: true) }
+    // The ladder's kinds (for results by kind) and the reader's keys and enum values share
+    // the rules' names.
+    let evaluators = library.sharingKeys { library.packs.map { Evaluator(pack: $0, ladder: library.ladder, resultsByKind: true) } }
+    self.evaluators = evaluators
     ruleScopes = library.packs.map(\.ruleScopes)
     var versions: [String: [Int]] = [:]
     for (index, pack) in library.packs.enumerated() { versions[pack.name, default: []].append(index) }
@@ -32,8 +35,8 @@ struct DecisionJudge: Sendable {
     self.mapping = mapping
     breakdown = options.breakdown
     // The report explains decisions from their whole proposal; without it, only what judging reads is built.
-    fastReader = SchemaDirectedReader(
-      schema: library.schema, mapping: mapping, fieldsRead: keepsProposals ? nil : Self.fieldsRead(library, evaluators, options.breakdown))
+    let fieldsRead = keepsProposals ? nil : Self.fieldsRead(library, evaluators, options.breakdown)
+    fastReader = library.sharingKeys { SchemaDirectedReader(schema: library.schema, mapping: mapping, fieldsRead: fieldsRead) }
   }
 
   /// Per pack name, what judging its decisions reads: each version's scoring, the case

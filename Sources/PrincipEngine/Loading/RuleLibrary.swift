@@ -8,6 +8,17 @@ public struct RuleLibrary: Sendable {
   public var ladder: Ladder
   /// Every pack version, sorted by name and then by the date it came into force.
   public var packs: [RulePack]
+  /// The shared copies of the long names in the rules and the schema
+  /// (``CEL/CELMap/sharedKey(_:)``). Whatever is made from the library to judge with —
+  /// evaluators, readers — should share them too: see ``sharingKeys(_:)``.
+  public var keys = CELKeyPool()
+
+  /// Runs `body` with the library's pool of shared names in use, so that what it makes
+  /// shares the rules' names: found in maps at a glance, and never retained by a thread
+  /// working with another copy of the rules.
+  public func sharingKeys<Result>(_ body: () -> Result) -> Result {
+    keys.sharing(body)
+  }
 
   /// Pack names, sorted.
   public var packNames: [String] { Array(Set(packs.map(\.name))).sorted() }
@@ -38,11 +49,12 @@ public struct RuleLibrary: Sendable {
   /// (their folder names), which keeps a single check fast, as does leaving out the
   /// rules' `examples`, which only `rules test` needs.
   public static func load(_ files: RuleFiles, only: Set<String>? = nil, examples: Bool = true) -> (library: RuleLibrary?, diagnostics: [Diagnostic]) {
-    let parts = read(files, only: only, examples: examples)
+    let keys = CELKeyPool()
+    let parts = keys.sharing { read(files, only: only, examples: examples) }
     guard let schema = parts.schema, let ladder = parts.ladder, !parts.diagnostics.contains(where: { $0.level == .error }) else {
       return (nil, parts.diagnostics)
     }
-    return (RuleLibrary(schema: schema, ladder: ladder, packs: parts.packs), parts.diagnostics)
+    return (RuleLibrary(schema: schema, ladder: ladder, packs: parts.packs, keys: keys), parts.diagnostics)
   }
 
   /// Everything that could be read, usable or not, for the linter.
