@@ -80,8 +80,8 @@ public struct AuditRunner: Sendable {
     return AuditSummary(tally: tally, judge: judge, options: options, inputs: inputs.map(\.path))
   }
 
-  /// How many JSON Lines records ``process(_:firstRecord:judge:writer:)`` takes through
-  /// each step together: few enough that their proposals stay in the data cache.
+  /// How many JSON Lines records ``process(_:firstRecord:judge:writer:)`` judges before
+  /// it records their results.
   private static let groupSize = 16
 
   private struct BatchOutput: Sendable {
@@ -111,33 +111,24 @@ public struct AuditRunner: Sendable {
     }
     switch batch {
     case .lines(let input, let lines):
-      // A few records at a time, each step over all of them before the next: reading,
-      // judging and recording each run much code of their own, and this way a step's code
-      // stays in the instruction cache for the whole group instead of being evicted by
-      // the other steps' for every record (callgrind: 60% fewer instruction-cache misses).
-      var proposals: [CELValue?] = []
+      // Judged a few records at a time, and then their results recorded: judging and
+      // recording each run much code of their own, and this way each one's code stays in
+      // the instruction cache for the whole group rather than being evicted by the other's
+      // for every record (callgrind: a quarter fewer instruction-cache misses).
       var results: [DecisionResult] = []
-      proposals.reserveCapacity(Self.groupSize)
       results.reserveCapacity(Self.groupSize)
       lines.bytes.withUnsafeBufferPointer { buffer in
         for group in stride(from: 0, to: lines.lines.count, by: Self.groupSize) {
-          let members = lines.lines[group..<min(group + Self.groupSize, lines.lines.count)]
-          for line in members {
-            proposals.append(line.tooLong ? nil : judge.readFast(UnsafeBufferPointer(rebasing: buffer[line.start..<line.end])))
-          }
-          for (offset, line) in zip(members.indices, members) {
+          for offset in group..<min(group + Self.groupSize, lines.lines.count) {
+            let line = lines.lines[offset]
             let location = SourceLocation(file: input, line: line.number)
             if line.tooLong {
               results.append(DecisionResult(record: firstRecord + offset, location: location, outcome: .error(AuditRecordError(
                 location: location, problem: .lineTooLong(limit: 16 << 20)))))
-            } else if let proposal = proposals[offset - group].take() {
-              results.append(judge.judge(proposal: proposal, record: firstRecord + offset, location: location))
             } else {
-              results.append(judge.judgeSlowly(
-                jsonLine: UnsafeBufferPointer(rebasing: buffer[line.start..<line.end]), record: firstRecord + offset, location: location))
+              results.append(judge.judge(jsonLine: UnsafeBufferPointer(rebasing: buffer[line.start..<line.end]), record: firstRecord + offset, location: location))
             }
           }
-          proposals.removeAll(keepingCapacity: true)
           for result in results { record(result) }
           results.removeAll(keepingCapacity: true)
         }

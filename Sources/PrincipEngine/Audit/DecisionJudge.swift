@@ -52,15 +52,10 @@ struct DecisionJudge: Sendable {
   /// The field of the case id, the only part of a decision that results name.
   private static let caseIDField = "case_id"
 
-  /// The proposal of a well-formed JSON Lines record, read in one pass; `nil`: judge the
-  /// record with ``judgeSlowly(jsonLine:record:location:)``, which words what is wrong.
-  func readFast(_ bytes: UnsafeBufferPointer<UInt8>) -> CELValue? {
-    fastReader?.read(bytes)
-  }
-
-  /// Judges a proposal from ``readFast(_:)``.
-  func judge(proposal: CELValue, record: Int, location: SourceLocation) -> DecisionResult {
-    assess(proposal, record: record, location: location)
+  /// Judges one JSON Lines record.
+  func judge(jsonLine bytes: UnsafeBufferPointer<UInt8>, record: Int, location: SourceLocation) -> DecisionResult {
+    if let proposal = fastReader?.read(bytes) { return assess(proposal, record: record, location: location) }
+    return judgeSlowly(jsonLine: bytes, record: record, location: location)
   }
 
   /// The general path: parse, rename, validate; every problem becomes an error row.
