@@ -96,7 +96,8 @@ enum Operators {
 
   /// Strings, bytes, lists, timestamps and durations.
   static func other(_ op: Arithmetic, _ a: CELValue, _ b: CELValue) -> CELResult {
-    let outOfRange = CELResult.error(CELError(.overflow, "timestamp or duration out of range in '\(op.symbol)'"))
+    // Worded only when needed: the message costs an allocation.
+    var outOfRange: CELResult { .error(CELError(.overflow, "timestamp or duration out of range in '\(op.symbol)'")) }
     switch (op, a, b) {
     case (.add, .string(let x), .string(let y)): return .value(.string(x + y))
     case (.add, .bytes(let x), .bytes(let y)): return .value(.bytes(x + y))
