@@ -164,3 +164,19 @@ struct InPlaceEvaluationTests {
     InPlaceEvaluationTests.check("false || intervention.missing", .unknown(CELUnknown(path: "proposal.interventions[1].missing")))
   }
 }
+
+/// `size` of a string counts code points: not bytes, not grapheme clusters.
+@Suite("String size")
+struct StringSizeTests {
+  static let texts: [(String, Int64)] = [
+    ("", 0), ("abc", 3), ("æøå", 3), ("Nedtrapning efter 12 måneder", 28), ("e\u{301}", 2), ("😀a", 2),
+    (String(repeating: "ø", count: 40), 40),
+  ]
+
+  @Test("code points of ASCII, multi-byte, combining and astral text", arguments: texts)
+  func codePoints(_ text: String, _ expected: Int64) {
+    #expect(evaluate("size(s)", ["s": .string(text)]).value == .int(expected))
+    #expect(evaluate("s.size()", ["s": .string(text)]).value == .int(expected))
+    #expect(Int64(text.unicodeScalars.count) == expected)
+  }
+}

@@ -89,9 +89,19 @@ enum Builtin: UInt8, CaseIterable, Sendable {
     }
   }
 
+  /// The number of code points in `s`: in UTF-8 (which Swift strings always hold valid)
+  /// every code point starts with exactly one byte that is no continuation byte
+  /// (`10xxxxxx`), so counting those needs no decoding.
+  static func codePointCount(_ s: String) -> Int {
+    if let count = s.utf8.withContiguousStorageIfAvailable({ bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }) {
+      return count
+    }
+    return s.unicodeScalars.count
+  }
+
   static func size(_ v: CELValue) -> CELResult {
     switch v {
-    case .string(let s): .value(.int(Int64(s.unicodeScalars.count)))
+    case .string(let s): .value(.int(Int64(codePointCount(s))))
     case .bytes(let b): .value(.int(Int64(b.count)))
     case .list(let l): .value(.int(Int64(l.count)))
     case .map(let m): .value(.int(Int64(m.count)))
