@@ -3,42 +3,60 @@ import CEL
 /// Judges proposals by one pack version. Build it once, then call `assess` for each
 /// proposal; it is a value and safe to share across threads.
 public struct Evaluator: Sendable {
-  public let pack: RulePack
-  private let ladder: CELValue
-  /// The pack's rules, readied for evaluation (same order as `pack.rules`).
-  private let rules: [CompiledRule]
-  /// The ladder's kinds, as ``ResultsByKind`` keeps results; empty when no rule has
-  /// results by kind, so that interventions' kinds are not looked up for nothing.
-  private let kinds: [String]
-  private let severities: [Severity]
-  private let scopes: [RuleScope]
-  /// Per rule, how many proposal- and intervention-scoped rules come before it: where its
-  /// outcomes sit among a proposal's (`proposal + intervention × interventionCount`).
-  /// One more entry at the end holds the totals.
-  private let rulesBefore: [(proposal: Int, intervention: Int)]
+  /// Everything the evaluator keeps, in one object: an evaluator is copied (for each
+  /// proposal the audit judges), and copying it costs one retain, not one per part.
+  private let parts: Parts
+
+  private final class Parts: Sendable {
+    let pack: RulePack
+    let ladder: CELValue
+    /// The pack's rules, readied for evaluation (same order as `pack.rules`).
+    let rules: [CompiledRule]
+    /// The ladder's kinds, as ``ResultsByKind`` keeps results; empty when no rule has
+    /// results by kind, so that interventions' kinds are not looked up for nothing.
+    let kinds: [String]
+    let severities: [Severity]
+    let scopes: [RuleScope]
+    /// Per rule, how many proposal- and intervention-scoped rules come before it: where its
+    /// outcomes sit among a proposal's (`proposal + intervention × interventionCount`).
+    /// One more entry at the end holds the totals.
+    let rulesBefore: [(proposal: Int, intervention: Int)]
+
+    init(pack: RulePack, ladder: Ladder, resultsByKind: Bool) {
+      self.pack = pack
+      self.ladder = ladder.value
+      let kinds = resultsByKind ? ResultsByKind.kinds(of: ladder) : nil
+      rules = pack.rules.map { CompiledRule($0, principle: pack.principle($0.principleID), ladder: ladder, kinds: kinds) }
+      self.kinds = rules.contains { $0.whenByKind != nil || $0.requireByKind != nil } ? kinds ?? [] : []
+      severities = pack.rules.map(\.severity)
+      scopes = pack.ruleScopes
+      var before: [(proposal: Int, intervention: Int)] = []
+      var counts = (proposal: 0, intervention: 0)
+      for scope in scopes {
+        before.append(counts)
+        switch scope {
+        case .proposal: counts.proposal += 1
+        case .intervention: counts.intervention += 1
+        }
+      }
+      rulesBefore = before + [counts]
+    }
+  }
+
+  /// The pack version this evaluator judges by.
+  public var pack: RulePack { parts.pack }
+  private var ladder: CELValue { parts.ladder }
+  private var rules: [CompiledRule] { parts.rules }
+  private var kinds: [String] { parts.kinds }
+  private var severities: [Severity] { parts.severities }
+  private var scopes: [RuleScope] { parts.scopes }
 
   /// - Parameter resultsByKind: work out, as the evaluator is made, the conditions that
   ///   read only an intervention's kind, once for each kind on the ladder, for
   ///   ``scorecard(_:)`` to look up. Worth it for an evaluator that scores many proposals
   ///   (the audit), not for one.
   public init(pack: RulePack, ladder: Ladder, resultsByKind: Bool = false) {
-    self.pack = pack
-    self.ladder = ladder.value
-    let kinds = resultsByKind ? ResultsByKind.kinds(of: ladder) : nil
-    rules = pack.rules.map { CompiledRule($0, principle: pack.principle($0.principleID), ladder: ladder, kinds: kinds) }
-    self.kinds = rules.contains { $0.whenByKind != nil || $0.requireByKind != nil } ? kinds ?? [] : []
-    severities = pack.rules.map(\.severity)
-    scopes = pack.ruleScopes
-    var before: [(proposal: Int, intervention: Int)] = []
-    var counts = (proposal: 0, intervention: 0)
-    for scope in scopes {
-      before.append(counts)
-      switch scope {
-      case .proposal: counts.proposal += 1
-      case .intervention: counts.intervention += 1
-      }
-    }
-    rulesBefore = before + [counts]
+    parts = Parts(pack: pack, ladder: ladder, resultsByKind: resultsByKind)
   }
 
   /// Judges a proposal that has passed the schema (`ProposalSchema.validate`).
@@ -123,7 +141,7 @@ public struct Evaluator: Sendable {
   /// gives the number of outcomes.
   @inline(__always)
   private func slot(_ index: Int, _ interventionCount: Int) -> Int {
-    rulesBefore[index].proposal + rulesBefore[index].intervention * interventionCount
+    parts.rulesBefore[index].proposal + parts.rulesBefore[index].intervention * interventionCount
   }
 
   /// The findings of one rule: one for a proposal-scoped rule, one per intervention otherwise.
