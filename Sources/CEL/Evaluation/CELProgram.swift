@@ -21,7 +21,7 @@ public struct CELProgram: Sendable {
 
   /// The names of the variables the expression reads (iteration variables excluded),
   /// in order of first appearance.
-  public var variableNames: [String] { compiled.variables.map(\.name) }
+  public var variableNames: [String] { (0..<compiled.tables.variableCount).map { compiled.tables.variables[$0].name } }
 
   /// Evaluates the expression.
   ///

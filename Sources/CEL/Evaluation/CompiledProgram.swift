@@ -3,7 +3,7 @@
 /// no reference counting.
 enum Op: Sendable {
   case constant(Int32)
-  /// A free variable: an index into ``CompiledProgram/variables``.
+  /// A free variable: an index into ``ProgramTables/variables``.
   case variable(Int32)
   /// An iteration variable: the slot of the loop that binds it (see ``Loop/slot``).
   case iteration(Int32)
@@ -65,8 +65,6 @@ final class CompiledProgram: Sendable {
   let qualifiedNames: ContiguousArray<HashedName>
   let errors: ContiguousArray<CELError>
   let regexes: ContiguousArray<CELRegex>
-  /// Free variables, resolved against the activation once per evaluation.
-  let variables: ContiguousArray<HashedName>
   /// For each iteration-variable slot, the range node of the loop that binds it.
   let loopRanges: ContiguousArray<Int32>
   let source: String
@@ -82,7 +80,6 @@ final class CompiledProgram: Sendable {
     qualifiedNames = builder.qualifiedNames
     errors = builder.errors
     regexes = builder.regexes
-    variables = builder.variables
     loopRanges = builder.loopRanges
     self.root = root
   }

@@ -180,7 +180,7 @@ extension Interpreter {
     switch tables.ops[Int(node)] {
     case .variable(let s):
       let b = bindingIndices[Int(s)]
-      path? += b >= 0 ? activation.pathPrefix(at: b) : program.variables[Int(s)].name
+      path? += b >= 0 ? activation.pathPrefix(at: b) : tables.variables[Int(s)].name
     case .iteration(let s):
       guard !slots[Int(s)].overMap, appendPath(of: program.loopRanges[Int(s)], to: &path) else { return false }
       path? += "["

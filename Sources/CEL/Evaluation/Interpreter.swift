@@ -180,7 +180,7 @@ struct Interpreter {
 
   @inline(never)
   private func unbound(_ s: Int32, node: Int32) -> CELResult {
-    let name = program.variables[Int(s)].name
+    let name = tables.variables[Int(s)].name
     return .error(CELError(.unboundVariable, "undeclared reference to '\(name)'", location: program.locations[Int(node)]))
   }
 
