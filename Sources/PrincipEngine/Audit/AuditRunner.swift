@@ -58,9 +58,10 @@ public struct AuditRunner: Sendable {
       tally.merge(output.tally)
       progress?(AuditProgress(records: tally.read, errors: tally.errors, bytesRead: batches.bytesRead, totalBytes: totalBytes))
     }
+    var months = MonthlyCounts(principleCount: judge.table.entries.count)
     if options.threads == 1 {
       while let (batch, firstRecord) = try nextBatch() {
-        try deliver(process(batch, firstRecord: firstRecord, judge: judge, writer: writer))
+        try deliver(process(batch, firstRecord: firstRecord, judge: judge, writer: writer, months: &months))
       }
     } else {
       // The calling thread reads and writes; the workers judge, each with its own rules.
@@ -71,13 +72,17 @@ public struct AuditRunner: Sendable {
         let lane = lanes.lane(worker) {
           let library = worker == 0 ? judge.library : replica?() ?? judge.library
           let judge = worker == 0 ? judge : DecisionJudge(library: library, options: options)
-          return (judge, resultFormat.map { $0.writer(library: library, language: options.language) })
+          return WorkerLanes.Lane(
+            judge: judge, writer: resultFormat.map { $0.writer(library: library, language: options.language) },
+            months: MonthlyCounts(principleCount: judge.table.entries.count))
         }
-        return process(job.batch, firstRecord: job.firstRecord, judge: lane.judge, writer: lane.writer)
+        return process(job.batch, firstRecord: job.firstRecord, judge: lane.judge, writer: lane.writer, months: &lane.months)
       }
       try pipeline.run(next: nextBatch, deliver: deliver)
+      // The workers have finished: their counts are complete.
+      for lane in lanes.all { months.merge(lane.months) }
     }
-    return AuditSummary(tally: tally, judge: judge, options: options, inputs: inputs.map(\.path))
+    return AuditSummary(tally: tally, months: months, judge: judge, options: options, inputs: inputs.map(\.path))
   }
 
   /// How many JSON Lines records ``process(_:firstRecord:judge:writer:)`` judges before
@@ -93,7 +98,11 @@ public struct AuditRunner: Sendable {
     AuditTally(principleCount: judge.table.entries.count, packCount: judge.library.packs.count, keepSerious: options.seriousCount)
   }
 
-  private func process(_ batch: RecordBatch, firstRecord: Int, judge: DecisionJudge, writer: (any ResultWriter)?) -> BatchOutput {
+  /// Judges a batch; its results' bytes and tally are returned, its decisions' months are
+  /// counted into `months`.
+  private func process(
+    _ batch: RecordBatch, firstRecord: Int, judge: DecisionJudge, writer: (any ResultWriter)?, months: inout MonthlyCounts
+  ) -> BatchOutput {
     var tally = newTally()
     var bytes: [UInt8] = []
     // Room for the results up front: growing the buffer would copy it. A result line
@@ -106,6 +115,7 @@ public struct AuditRunner: Sendable {
       outcomes.removeAll(keepingCapacity: true)
       if case .judged(let judgement) = result.outcome {
         judge.principleOutcomes(of: judgement, into: &outcomes, scratch: &scratch)
+        months.add(judgement, outcomes: outcomes)
       }
       tally.add(result, outcomes: outcomes)
     }
@@ -147,10 +157,22 @@ public struct AuditRunner: Sendable {
   }
 }
 
-/// Each worker thread's judge and writer, made by that thread when it first needs them,
-/// so that loading the rules again for a further thread overlaps with the others' work.
-private final class WorkerLanes: @unchecked Sendable {  // Slot w is only ever touched by worker w.
-  typealias Lane = (judge: DecisionJudge, writer: (any ResultWriter)?)
+/// Each worker thread's judge, writer and monthly counts, made by that thread when it
+/// first needs them, so that loading the rules again for a further thread overlaps with
+/// the others' work.
+private final class WorkerLanes: @unchecked Sendable {  // Slot w is only ever touched by worker w, and read once all have finished.
+  final class Lane {
+    let judge: DecisionJudge
+    let writer: (any ResultWriter)?
+    var months: MonthlyCounts
+
+    init(judge: DecisionJudge, writer: (any ResultWriter)?, months: MonthlyCounts) {
+      self.judge = judge
+      self.writer = writer
+      self.months = months
+    }
+  }
+
   private let slots: UnsafeMutableBufferPointer<Lane?>
 
   init(count: Int) {
@@ -169,4 +191,7 @@ private final class WorkerLanes: @unchecked Sendable {  // Slot w is only ever t
     slots[worker] = lane
     return lane
   }
+
+  /// The lanes made so far.
+  var all: [Lane] { slots.compactMap(\.self) }
 }

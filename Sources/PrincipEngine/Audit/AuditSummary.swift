@@ -63,7 +63,7 @@ public struct AuditSummary: Sendable {
     public var assessment: Assessment
   }
 
-  init(tally: AuditTally, judge: DecisionJudge, options: AuditOptions, inputs: [String]) {
+  init(tally: AuditTally, months: MonthlyCounts, judge: DecisionJudge, options: AuditOptions, inputs: [String]) {
     self.inputs = inputs
     read = tally.read
     judged = tally.judged
@@ -81,7 +81,7 @@ public struct AuditSummary: Sendable {
     unusedPrinciples = unused
     breakdown = options.breakdown
     groups = tally.groups.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
-    months = tally.months.sorted { $0.key < $1.key }.map { (Breakdown.month(year: $0.key / 12, month: $0.key % 12 + 1), $0.value) }
+    self.months = months.byMonth.sorted { $0.key < $1.key }.map { (Breakdown.month(year: $0.key / 12, month: $0.key % 12 + 1), $0.value) }
     packs = judge.library.packs.enumerated().compactMap { index, pack in
       tally.byPack[index].judged == 0 ? nil : PackUse(
         name: pack.name, version: pack.version, fingerprint: pack.fingerprint, municipality: pack.municipality,

@@ -9,8 +9,6 @@ struct AuditTally: Sendable {
   var verdicts = [Int](repeating: 0, count: Verdict.allCases.count)
   /// The requested breakdown, by group key.
   var groups: [String: GroupCounts] = [:]
-  /// The trend, by month: the key is `year × 12 + month − 1` (cheaper than text per decision).
-  var months: [Int: GroupCounts] = [:]
   /// Judged decisions per pack version, indexed like ``RuleLibrary/packs``.
   var byPack: [GroupCounts]
   private let principleCount: Int
@@ -47,35 +45,9 @@ struct AuditTally: Sendable {
       verdicts[assessment.verdict.index] += 1
       if firstDate.map({ judgement.decisionDate < $0 }) ?? true { firstDate = judgement.decisionDate }
       if lastDate.map({ judgement.decisionDate > $0 }) ?? true { lastDate = judgement.decisionDate }
-      let violating = assessment.verdict.hasViolations
-      Self.count(&byPack[judgement.packIndex], score: assessment.score, violating: violating, outcomes)
-      for group in judgement.groups {
-        Self.count(group, in: &groups, principleCount: principleCount, score: assessment.score, violating: violating, outcomes)
-      }
-      let month = judgement.decisionDate.year * 12 + judgement.decisionDate.month - 1
-      Self.count(month, in: &months, principleCount: principleCount, score: assessment.score, violating: violating, outcomes)
+      byPack[judgement.packIndex].count(assessment, outcomes)
+      for group in judgement.groups { groups.count(group, principleCount: principleCount, assessment, outcomes) }
       serious.consider(result)
-    }
-  }
-
-  private static func count(_ counts: inout GroupCounts, score: Int, violating: Bool, _ outcomes: [(slot: Int, outcome: Outcome)]) {
-    counts.judged += 1
-    counts.scoreSum += score
-    if violating { counts.withViolations += 1 }
-    for (slot, outcome) in outcomes { counts.principles[slot].add(outcome) }
-  }
-
-  /// Counts a decision under `key`, in place (a group's counts are made the first time).
-  private static func count<Key: Hashable>(
-    _ key: Key, in counts: inout [Key: GroupCounts], principleCount: Int, score: Int, violating: Bool,
-    _ outcomes: [(slot: Int, outcome: Outcome)]
-  ) {
-    if let index = counts.index(forKey: key) {
-      count(&counts.values[index], score: score, violating: violating, outcomes)
-    } else {
-      var fresh = GroupCounts(principleCount: principleCount)
-      count(&fresh, score: score, violating: violating, outcomes)
-      counts[key] = fresh
     }
   }
 
@@ -86,7 +58,6 @@ struct AuditTally: Sendable {
     errors += later.errors
     for index in verdicts.indices { verdicts[index] += later.verdicts[index] }
     for (key, counts) in later.groups { groups[key, default: GroupCounts(principleCount: principleCount)].merge(counts) }
-    for (key, counts) in later.months { months[key, default: GroupCounts(principleCount: principleCount)].merge(counts) }
     for index in byPack.indices { byPack[index].merge(later.byPack[index]) }
     if let date = later.firstDate, firstDate.map({ date < $0 }) ?? true { firstDate = date }
     if let date = later.lastDate, lastDate.map({ date > $0 }) ?? true { lastDate = date }
