@@ -135,6 +135,12 @@ struct AuditRunnerTests {
     #expect(AuditTextReport.render(one.summary, in: .da) == AuditTextReport.render(two.summary, in: .da))
     #expect(AuditHTMLReport.render(one.summary, in: .en) == AuditHTMLReport.render(four.summary, in: .en))
     #expect(one.summary.read == 3000 && one.summary.reconciles)
+    // The trend, which each worker counts for the whole run, adds up the same.
+    #expect(one.summary.months.count == 9)
+    #expect(one.summary.months.map(\.key) == two.summary.months.map(\.key) && one.summary.months.map(\.key) == four.summary.months.map(\.key))
+    #expect(one.summary.months.map(\.counts) == two.summary.months.map(\.counts))
+    #expect(one.summary.months.map(\.counts) == four.summary.months.map(\.counts))
+    #expect(one.summary.months.reduce(0) { $0 + $1.counts.judged } == one.summary.judged)
   }
 
   @Test func breakdownByTeamCountsEachGroup() throws {
