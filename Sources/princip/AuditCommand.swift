@@ -21,7 +21,8 @@ struct AuditCommand: ParsableCommand {
       A record that cannot be judged (malformed, wrong types, unknown municipality, a date \
       outside every pack version) becomes an error row with its line and reason; the \
       batch goes on, and the summary reconciles read = judged + errors. Output files are \
-      written under a temporary name and renamed when complete.
+      written under a temporary name and renamed when complete; an earlier --out file of \
+      the same name is removed as the run starts.
 
       Exit status:
         0  every record was judged (violations in the decisions do not change this)
@@ -105,7 +106,10 @@ struct AuditCommand: ParsableCommand {
 
       InterruptCleanup.install()
       let results = try out.map { (path) throws(AuditError) in try AtomicOutputFile(path: path) }
-      if let results { outputs.append(results) }
+      if let results {
+        outputs.append(results)
+        results.removeEarlier(unlessAnyOf: inputs)
+      }
       let runner = AuditRunner(
         library: library, options: audit, resultFormat: out.map(ResultFormat.forFile), replica: replicas.next)
       let bar = ProgressBar.forStandardError(language: language)

@@ -48,4 +48,28 @@ struct AuditOutputFileTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     second.discard()
   }
+
+  @Test func anEarlierFileIsRemovedAsTheRunStartsUnlessItIsAnInput() throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "princip-atomic-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let target = folder.appending(path: "results.jsonl").path
+    try "earlier run".write(toFile: target, atomically: false, encoding: .utf8)
+    // The same file under another name is still to be read: it stays until the rename.
+    let reading = try AtomicOutputFile(path: target)
+    reading.removeEarlier(unlessAnyOf: ["-", folder.path + "/./results.jsonl"])
+    reading.discard()
+    #expect(try String(contentsOfFile: target, encoding: .utf8) == "earlier run")
+    // Otherwise it is gone as the run starts: an interrupted run leaves nothing to mistake.
+    let interrupted = try AtomicOutputFile(path: target)
+    interrupted.removeEarlier(unlessAnyOf: ["-"])
+    interrupted.discard()
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    try "earlier run".write(toFile: target, atomically: false, encoding: .utf8)
+    let completed = try AtomicOutputFile(path: target)
+    completed.removeEarlier(unlessAnyOf: [])
+    try completed.write(Array("this run".utf8))
+    try completed.commit()
+    #expect(try String(contentsOfFile: target, encoding: .utf8) == "this run")
+    try FileManager.default.removeItem(at: folder)
+  }
 }

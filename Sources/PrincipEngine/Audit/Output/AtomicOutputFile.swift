@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// An output file that appears under its name only when it is complete.
 ///
@@ -12,6 +13,9 @@ import Darwin
 /// ``commit()`` renames it into place. A run that is interrupted leaves at most the
 /// temporary file — never a half-written file under the name the user asked for. The
 /// temporary paths are registered in ``TemporaryFiles`` so a signal handler can remove them.
+///
+/// An earlier file under the name is replaced by the rename, or removed as the run starts
+/// (``removeEarlier(unlessAnyOf:)``).
 public final class AtomicOutputFile {
   /// The name the user asked for.
   public let path: String
@@ -21,6 +25,8 @@ public final class AtomicOutputFile {
   private var pending: [UInt8] = []
   private static let flushThreshold = 1 << 20
   private static let directThreshold = 64 << 10
+  /// The removal of an earlier file under ``path``, if one was started.
+  private var earlierRemoval: DispatchGroup?
 
   /// Creates the temporary file.
   public init(path: String) throws(AuditError) {
@@ -36,6 +42,19 @@ public final class AtomicOutputFile {
 
   deinit {
     if descriptor >= 0 { discard() }
+  }
+
+  /// Starts removing an earlier file under ``path`` in the background, unless it is the
+  /// same file as one of `inputs` (which may still have to be read).
+  ///
+  /// The file system takes seconds to free a file of gigabytes. Renaming over it would
+  /// make ``commit()`` wait that long at the end; removed now, the work overlaps the run.
+  /// And an interrupted run then leaves no earlier results that could be taken for its own.
+  public func removeEarlier(unlessAnyOf inputs: [String]) {
+    guard let earlier = FileIdentity(path), !inputs.contains(where: { FileIdentity($0) == earlier }) else { return }
+    let removal = DispatchGroup()
+    DispatchQueue.global().async(group: removal) { [path] in _ = unlink(path) }
+    earlierRemoval = removal
   }
 
   /// Appends bytes: small pieces are buffered, a large one goes to the file as it is
@@ -75,6 +94,7 @@ public final class AtomicOutputFile {
     try flush()
     close(descriptor)
     descriptor = -1
+    earlierRemoval?.wait()
     guard rename(temporaryPath, path) == 0 else {
       let reason = String(cString: strerror(errno))
       unlink(temporaryPath)
@@ -88,8 +108,23 @@ public final class AtomicOutputFile {
   public func discard() {
     if descriptor >= 0 { close(descriptor) }
     descriptor = -1
+    earlierRemoval?.wait()
     unlink(temporaryPath)
     TemporaryFiles.unregister(temporaryPath)
+  }
+}
+
+/// A regular file's device and inode: two paths with the same identity name one file.
+private struct FileIdentity: Equatable {
+  let device: UInt64
+  let inode: UInt64
+
+  /// The identity of the regular file at `path`; `nil` when there is none.
+  init?(_ path: String) {
+    var info = stat()
+    guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    device = UInt64(info.st_dev)
+    inode = UInt64(info.st_ino)
   }
 }
 
