@@ -15,7 +15,7 @@ let package = Package(
   ],
   targets: [
     // The Common Expression Language: knows nothing of rules or social services.
-    .target(name: "CEL"),
+    .target(name: "CEL", exclude: ["README.md"]),
     // Rule packs, loading, linting, evaluation, scoring and reports.
     .target(
       name: "PrincipEngine",
@@ -38,7 +38,8 @@ let package = Package(
     .executableTarget(name: "princip-bench", dependencies: ["PrincipEngine", "CEL"]),
     // Seeded synthetic decisions for `princip audit` and its benchmark (Benchmarks/).
     .executableTarget(name: "princip-gen", dependencies: ["PrincipEngine", "CEL"]),
-    .testTarget(name: "CELTests", dependencies: ["CEL"]),
-    .testTarget(name: "PrincipEngineTests", dependencies: ["PrincipEngine", "CEL"]),
+    // Test data is read from beside the test files (#filePath), not bundled.
+    .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Resources"]),
+    .testTarget(name: "PrincipEngineTests", dependencies: ["PrincipEngine", "CEL"], exclude: ["Snapshots"]),
   ]
 )

@@ -130,7 +130,7 @@ struct FieldCheck {
         da: "'\(text)' er ikke en mulig værdi" + (hint.map { " (mente du '\($0)'?)" } ?? "") + "; mulige: \(allowed.joined(separator: ", "))",
         en: "'\(text)' is not a possible value" + (hint.map { " (did you mean '\($0)'?)" } ?? "") + "; possible: \(allowed.joined(separator: ", "))")
     case (.string, .null), (.integer, .int), (.integer, .uint), (.integer, .double), (.number, .int), (.number, .double),
-      (.number, .uint), (.boolean, .bool), (.any, _), (.string, .string), (_, .null):
+      (.number, .uint), (.boolean, .bool), (.any, _), (_, .null):
       return
     default:
       report(other, expression,
