@@ -19,7 +19,7 @@ enum SVGChart {
 
   /// Horizontal bars, one row per bar, labels on the left.
   static func bars(_ bars: [Bar], title: String, width: Int = 760) -> String {
-    let labelWidth = 330, rowHeight = 22, top = 8
+    let labelWidth = 360, rowHeight = 22, top = 8  // room for a label cut at 48 characters
     let barSpace = Double(width - labelWidth - 110)
     let height = top * 2 + bars.count * rowHeight
     var svg = "<svg role=\"img\" aria-label=\"\(HTMLText.escape(title))\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">"
@@ -40,7 +40,7 @@ enum SVGChart {
 
   /// Lines over periods, the y axis in percent from 0 to a rounded maximum.
   static func lines(_ series: [Series], periods: [String], title: String, width: Int = 760, height: Int = 280) -> String {
-    let left = 48.0, right = 16.0, top = 12.0, bottom = 44.0
+    let left = 48.0, right = 32.0, top = 12.0, bottom = 44.0  // room for half a period label each side
     let plotWidth = Double(width) - left - right, plotHeight = Double(height) - top - bottom
     let highest = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
     let ceiling = max(0.1, (highest * 10).rounded(.up) / 10)
