@@ -10,7 +10,7 @@ enum Fixtures {
 
   /// The shared schema and ladder from `Rules/`, plus the given pack files.
   static func files(_ packFiles: [String: String]) throws -> RuleFiles {
-    let shared = try RuleFiles.directory(rules).texts.filter { $0.key == "ladder.yaml" || $0.key.hasPrefix("schema/") }
+    let shared = try RuleFiles.directory(rules).texts.filter { ["ladder.yaml", "themes.yaml"].contains($0.key) || $0.key.hasPrefix("schema/") }
     return RuleFiles(origin: "fixture", texts: shared.merging(packFiles) { $1 })
   }
 

@@ -50,6 +50,17 @@ struct LinterTests {
     #expect(errors.contains { $0.contains("unknown principle 'locale' (did you mean 'local'?)") }, "\(errors)")
   }
 
+  @Test func aThemeOutsideThemesYAMLIsAWarningWithASuggestion() throws {
+    var files = try Fixtures.files(Fixtures.pack(rules: Fixtures.localRule))
+    files.texts["demo/pack.yaml"] = files.texts["demo/pack.yaml"]?.replacingOccurrences(of: "[local_first]", with: "[local_frist]")
+    let warnings = Linter.lint(files).filter { $0.level == .warning }.map { $0.rendered(in: .en) }
+    #expect(warnings.contains { $0.hasPrefix("fixture/demo/pack.yaml:7:") && $0.contains("unknown theme 'local_frist' (did you mean 'local_first'?)") },
+      "\(warnings)")
+    // A rules folder without themes.yaml has no list to check against.
+    files.texts["themes.yaml"] = nil
+    #expect(!Linter.lint(files).contains { $0.message.en.contains("unknown theme") })
+  }
+
   @Test func bundledRulesHaveNoLintErrors() throws {
     let errors = Linter.lint(try RuleFiles.directory(Fixtures.rules)).filter { $0.level == .error }
     #expect(errors.isEmpty, "\(errors.map { $0.rendered(in: .en) }.joined(separator: "\n"))")

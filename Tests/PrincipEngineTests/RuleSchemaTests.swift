@@ -49,6 +49,10 @@ struct RuleSchemaTests {
     try Schemas.expectValid(URL(fileURLWithPath: Fixtures.rules).appending(path: "ladder.yaml"), against: try Schemas.engineSchema("ladder"))
   }
 
+  @Test func theThemesValidate() throws {
+    try Schemas.expectValid(URL(fileURLWithPath: Fixtures.rules).appending(path: "themes.yaml"), against: try Schemas.engineSchema("themes"))
+  }
+
   @Test func everyExampleProposalValidates() throws {
     let schema = try Schemas.engineSchema("proposal")
     let folder = URL(fileURLWithPath: Fixtures.examples).appending(path: "proposals")
@@ -112,9 +116,13 @@ struct RuleSchemaTests {
     // key of the top-level objects (and of a rule) is absent.
     let emptyFiles = ["demo/pack.yaml": "\(unknown): 1\n", "demo/rules/broken.yaml": "rules:\n  - \(unknown): 1\n", "demo/rules/empty.yaml": "\(unknown): 1\n"]
     var diagnostics: [String] = []
-    for (pack, ladder) in [(packFiles, "\(unknown): 1\nladder:\n  network:\n    \(unknown): 1\n"), (emptyFiles, "\(unknown): 1\n")] {
+    let sharedFiles = [
+      ["ladder.yaml": "\(unknown): 1\nladder:\n  network:\n    \(unknown): 1\n", "themes.yaml": "\(unknown): 1\nthemes:\n  network:\n    \(unknown): 1\n"],
+      ["ladder.yaml": "\(unknown): 1\n", "themes.yaml": "\(unknown): 1\n"],
+    ]
+    for (pack, shared) in zip([packFiles, emptyFiles], sharedFiles) {
       var files = try Fixtures.files(pack)
-      files.texts["ladder.yaml"] = ladder
+      files.texts.merge(shared) { $1 }
       diagnostics += RuleLibrary.read(files, only: nil).diagnostics.map(\.message.en)
     }
     let engine = EngineKeys(diagnostics: diagnostics, unknown: unknown)
@@ -133,6 +141,7 @@ struct RuleSchemaTests {
       ("example", "rules", try Schemas.definition("rules", "example")),
       ("ladder.yaml", "ladder", try Schemas.json("ladder")),
       ("ladder.network", "ladder", try Schemas.definition("ladder", "step")),
+      ("themes.yaml", "themes", try Schemas.json("themes")),
     ]
     for (what, schema, object) in cases {
       guard let allowed = engine.allowed[what] else {
@@ -143,7 +152,7 @@ struct RuleSchemaTests {
       Schemas.expectSame(Set(object["required"] as? [String] ?? []), engine.required[what, default: []],
         "\(schema).schema.json: required keys of \(what) vs the engine")
     }
-    for schema in ["ladder", "rules"] {
+    for schema in ["ladder", "rules", "themes"] {
       Schemas.expectSame(Schemas.propertyNames(try Schemas.definition(schema, "localizedText")), engine.allowed["municipality"] ?? [],
         "\(schema).schema.json: properties of localizedText vs the engine")
     }
@@ -156,7 +165,8 @@ struct RuleSchemaTests {
     Schemas.expectSame(values(properties["severity"]), Set(Severity.allCases.map(\.rawValue)), "rules.schema.json: rule.severity vs Severity")
     Schemas.expectSame(values(properties["scope"]), Set(RuleScope.allCases.map(\.rawValue)), "rules.schema.json: rule.scope vs RuleScope")
     Schemas.expectSame(values(try Schemas.definition("rules", "outcome")), Set(Outcome.allCases.map(\.rawValue)), "rules.schema.json: outcome vs Outcome")
-    Schemas.expectSame(values(try Schemas.definition("pack", "theme")), Linter.themes, "pack.schema.json: theme vs Linter.themes")
+    let library = try #require(RuleLibrary.load(try RuleFiles.directory(Fixtures.rules)).library)
+    Schemas.expectSame(values(try Schemas.definition("pack", "theme")), Set(library.themes.tags), "pack.schema.json: theme vs Rules/themes.yaml")
   }
 
   @Test func interventionKindsMatchTheLadder() throws {
@@ -201,7 +211,7 @@ private struct EngineKeys {
 
 /// Loading the schemas under `Rules/schema/`.
 enum Schemas {
-  static let names = ["proposal", "pack", "rules", "ladder"]
+  static let names = ["proposal", "pack", "rules", "ladder", "themes"]
   static let folder = URL(fileURLWithPath: Fixtures.rules).appending(path: "schema")
   static let externalPrefix = "proposal.schema.json#/$defs/"
 

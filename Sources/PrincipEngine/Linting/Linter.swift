@@ -6,14 +6,6 @@ import CEL
 /// references, duplicate ids), it checks the fields rules name against the proposal
 /// schema and that every rule carries the examples that show it working.
 public enum Linter {
-  /// The shared theme tags of `Rules/README.md`.
-  public static let themes: Set<String> = [
-    "local_first", "group_before_individual", "home_before_residential", "general_before_specialised",
-    "least_intrusive", "time_limited_first", "phase_out", "volunteers_first", "network", "welfare_technology",
-    "citizen_wishes", "resources", "recovery", "follow_up", "cost_proportionate", "employment", "involvement",
-    "relatives", "transparency", "coherence", "transitions", "knowledge", "communities", "inclusion", "mastery",
-  ]
-
   /// - Parameter only: lint just these packs (folder names) besides the shared files.
   public static func lint(_ files: RuleFiles, only: Set<String>? = nil) -> [Diagnostic] {
     let parts = RuleLibrary.read(files, only: only)
@@ -28,23 +20,24 @@ public enum Linter {
       }
       diagnostics += fields.diagnostics
     }
-    for pack in parts.packs { diagnostics += coverage(of: pack) }
+    for pack in parts.packs { diagnostics += coverage(of: pack, themes: parts.themes) }
     return Array(Set(diagnostics)).sorted()
   }
 
   /// Warnings for what a pack leaves unshown: principles without rules, rules without
-  /// the examples that prove them, themes outside the shared list.
-  static func coverage(of pack: RulePack) -> [Diagnostic] {
+  /// the examples that prove them, and themes outside `themes` (`themes.yaml`, if any).
+  static func coverage(of pack: RulePack, themes: ThemeCatalog?) -> [Diagnostic] {
     var found: [Diagnostic] = []
     let enforced = Set(pack.rules.map(\.principleID))
     for principle in pack.principles {
       if principle.notCheckableReason == nil, !enforced.contains(principle.id) {
         found.append(Diagnostic(.warning, at: principle.location,
-          da: "principppet '\(principle.id)' håndhæves ikke af nogen regel; flyt det til not_checkable med en begrundelse",
+          da: "princippet '\(principle.id)' håndhæves ikke af nogen regel; flyt det til not_checkable med en begrundelse",
           en: "principle '\(principle.id)' is enforced by no rule; move it to not_checkable with a reason"))
       }
-      for theme in principle.themes where !themes.contains(theme) {
-        let hint = Suggestion.closest(to: theme, among: themes)
+      for theme in principle.themes {
+        guard let themes, !themes.contains(theme) else { continue }
+        let hint = Suggestion.closest(to: theme, among: themes.tags)
         found.append(Diagnostic(.warning, at: principle.location,
           da: "ukendt tema '\(theme)'" + (hint.map { " (mente du '\($0)'?)" } ?? ""),
           en: "unknown theme '\(theme)'" + (hint.map { " (did you mean '\($0)'?)" } ?? "")))

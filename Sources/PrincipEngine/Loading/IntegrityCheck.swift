@@ -12,7 +12,7 @@ struct IntegrityCheck {
       for principle in pack.principles {
         if let first = principleIDs[principle.id] {
           found.append(Diagnostic(.error, at: principle.location,
-            da: "principppet '\(principle.id)' findes allerede (\(first))", en: "principle '\(principle.id)' is declared twice (first at \(first))"))
+            da: "princippet '\(principle.id)' findes allerede (\(first))", en: "principle '\(principle.id)' is declared twice (first at \(first))"))
         }
         principleIDs[principle.id] = principle.location
       }

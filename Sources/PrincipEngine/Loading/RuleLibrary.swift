@@ -1,11 +1,13 @@
 import CEL
 import Foundation
 
-/// Everything read from a rules folder: the proposal schema, the ladder and every
-/// version of every pack.
+/// Everything read from a rules folder: the proposal schema, the ladder, the shared
+/// themes and every version of every pack.
 public struct RuleLibrary: Sendable {
   public var schema: ProposalSchema
   public var ladder: Ladder
+  /// The shared theme tags and their titles (`themes.yaml`; empty when the folder has none).
+  public var themes: ThemeCatalog
   /// Every pack version, sorted by name and then by the date it came into force.
   public var packs: [RulePack]
   /// The shared copies of the long names in the rules and the schema
@@ -54,11 +56,16 @@ public struct RuleLibrary: Sendable {
     guard let schema = parts.schema, let ladder = parts.ladder, !parts.diagnostics.contains(where: { $0.level == .error }) else {
       return (nil, parts.diagnostics)
     }
-    return (RuleLibrary(schema: schema, ladder: ladder, packs: parts.packs, keys: keys), parts.diagnostics)
+    let library = RuleLibrary(schema: schema, ladder: ladder, themes: parts.themes ?? ThemeCatalog(), packs: parts.packs, keys: keys)
+    return (library, parts.diagnostics)
   }
 
-  /// Everything that could be read, usable or not, for the linter.
-  static func read(_ files: RuleFiles, only: Set<String>?, examples: Bool = true) -> (schema: ProposalSchema?, ladder: Ladder?, packs: [RulePack], diagnostics: [Diagnostic]) {
+  /// Everything that could be read, usable or not, for the linter. The themes are `nil`
+  /// when the folder has no `themes.yaml` (it is optional: the tags are only checked and
+  /// titled with it).
+  static func read(_ files: RuleFiles, only: Set<String>?, examples: Bool = true)
+    -> (schema: ProposalSchema?, ladder: Ladder?, themes: ThemeCatalog?, packs: [RulePack], diagnostics: [Diagnostic])
+  {
     var diagnostics: [Diagnostic] = []
     func parse(_ relative: String) -> YAMLDocument? {
       guard let text = files.texts[relative] else { return nil }
@@ -88,6 +95,14 @@ public struct RuleLibrary: Sendable {
     } else if files.texts["ladder.yaml"] == nil {
       diagnostics.append(Diagnostic(.error, at: SourceLocation(file: files.display("ladder.yaml")), da: "indsatstrappen mangler", en: "the intervention ladder is missing"))
     }
+    var themes: ThemeCatalog?
+    if let document = parse("themes.yaml") {
+      var reader = ThemesReader()
+      themes = reader.catalog(from: document)
+      diagnostics += reader.diagnostics
+    }
+    // The themes only title and check tags; they judge nothing, so they are not part of a
+    // pack's fingerprint.
     let shared = [schemaPath, "ladder.yaml"].compactMap { path in files.texts[path].map { (path, $0) } }
 
     var packs: [RulePack] = []
@@ -109,7 +124,7 @@ public struct RuleLibrary: Sendable {
     packs.sort { ($0.name, $0.inForce.from) < ($1.name, $1.inForce.from) }
     diagnostics += IntegrityCheck(packs: packs, ladder: ladder, schema: schema).diagnostics()
 
-    return (schema, ladder, packs, diagnostics.sorted())
+    return (schema, ladder, themes, packs, diagnostics.sorted())
   }
 
   /// SHA-256 over the files' paths and texts, in path order.

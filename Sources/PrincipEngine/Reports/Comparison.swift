@@ -32,8 +32,8 @@ public struct Comparison: Sendable {
     public var outcome: Outcome? { principles.compactMap(\.outcome).min() }
   }
 
-  /// Lines up assessments of one proposal by different packs.
-  public init(_ columns: [AssessmentReport], file: String? = nil) {
+  /// Lines up assessments of one proposal by different packs; `themes` titles the rows.
+  public init(_ columns: [AssessmentReport], file: String? = nil, themes catalog: ThemeCatalog = ThemeCatalog()) {
     self.caseID = columns.first?.assessment.caseID ?? "?"
     self.file = file ?? columns.first?.file
     self.columns = columns
@@ -54,7 +54,7 @@ public struct Comparison: Sendable {
 
     var rows = themes.map { theme in
       Row(
-        theme: theme, title: ThemeTitles.title(of: theme),
+        theme: theme, title: catalog.title(of: theme),
         cells: results.map { Cell(principles: $0.filter { $0.principle.themes.contains(theme) }) })
     }
     for (column, principles) in results.enumerated() {
@@ -79,7 +79,7 @@ public struct Comparison: Sendable {
       let assessment = Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
       return AssessmentReport(assessment: assessment, pack: pack, ladder: library.ladder, file: file)
     }
-    self.init(columns, file: file)
+    self.init(columns, file: file, themes: library.themes)
   }
 }
 

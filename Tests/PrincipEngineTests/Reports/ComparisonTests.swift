@@ -32,7 +32,7 @@ struct ComparisonTests {
 
   @Test func cellTakesTheMostSeriousOutcomeAndMarksUncovered() throws {
     let report = try ReportFixtures.demo("interventions: [{ kind: sel_85, provider: private }]\nalternatives: []\n")
-    let comparison = Comparison([report])
+    let comparison = Comparison([report], themes: try ReportFixtures.library().themes)
     let row = try #require(comparison.rows.first)
     #expect(row.theme == "local_first")
     #expect(row.title.da == "Lokale tilbud først")
@@ -43,9 +43,11 @@ struct ComparisonTests {
     #expect(text.contains("Demo Kommune  80/100 — Afvigelser"))
   }
 
-  @Test func unknownThemeGetsAReadableTitle() {
-    #expect(ThemeTitles.title(of: "new_theme").en == "New theme")
-    #expect(ThemeTitles.title(of: "least_intrusive").da == "Mindst indgribende")
+  @Test func themesAreTitledFromThemesYAMLAndUnknownOnesReadably() throws {
+    let themes = try ReportFixtures.library().themes
+    #expect(themes.title(of: "least_intrusive").da == "Mindst indgribende")
+    #expect(themes.title(of: "new_theme").en == "New theme")
+    #expect(ThemeCatalog().title(of: "least_intrusive").en == "Least intrusive")
   }
 }
 
