@@ -15,14 +15,14 @@ enum DateExtension {
       var scanner = DigitScanner(s)
       guard let y = scanner.number(digits: 4), scanner.skip("-"), let m = scanner.number(digits: 2),
         scanner.skip("-"), let d = scanner.number(digits: 2), scanner.atEnd, y >= 1, (1...12).contains(m),
-        (1...CivilDate.daysInMonth(year: Int64(y), month: m)).contains(d),
-        let t = CELTimestamp(seconds: CivilDate.days(year: Int64(y), month: m, day: d) * 86_400)
+        (1...CivilDateTime.daysInMonth(year: Int64(y), month: m)).contains(d),
+        let t = CELTimestamp(seconds: CivilDateTime.days(year: Int64(y), month: m, day: d) * 86_400)
       else {
         return .error(CELError(.invalidArgument, "invalid date \(CELValue.quote(s)) (expected YYYY-MM-DD)"))
       }
       return .value(.timestamp(t))
     case (.date, .timestamp(let t)):
-      let day = CivilDate(epochSeconds: t.seconds).dayNumber
+      let day = CivilDateTime(epochSeconds: t.seconds).dayNumber
       return CELTimestamp(seconds: day * 86_400).map { .value(.timestamp($0)) } ?? Conversions.rangeError(args[0], "timestamp")
     case (.days, .int(let n)):
       let (seconds, overflow) = n.multipliedReportingOverflow(by: 86_400)
@@ -40,8 +40,8 @@ enum DateExtension {
 
   static func monthsBetween(_ a: CELTimestamp, _ b: CELTimestamp) -> Int64 {
     if b < a { return -monthsBetween(b, a) }
-    let ca = CivilDate(epochSeconds: a.seconds)
-    let cb = CivilDate(epochSeconds: b.seconds)
+    let ca = CivilDateTime(epochSeconds: a.seconds)
+    let cb = CivilDateTime(epochSeconds: b.seconds)
     var months = (cb.year - ca.year) * 12 + Int64(cb.month - ca.month)
     while months > 0 && (addMonths(a, months), a.nanos) > (b.seconds, b.nanos) { months -= 1 }
     return max(months, 0)
@@ -50,12 +50,12 @@ enum DateExtension {
   /// The epoch seconds of `t` plus `months` calendar months, the day clamped to the
   /// target month's length.
   static func addMonths(_ t: CELTimestamp, _ months: Int64) -> Int64 {
-    let c = CivilDate(epochSeconds: t.seconds)
+    let c = CivilDateTime(epochSeconds: t.seconds)
     let total = c.year * 12 + Int64(c.month - 1) + months
     let year = total >= 0 ? total / 12 : (total - 11) / 12
     let month = Int(total - year * 12) + 1
-    let day = min(c.day, CivilDate.daysInMonth(year: year, month: month))
-    return CivilDate.days(year: year, month: month, day: day) * 86_400
+    let day = min(c.day, CivilDateTime.daysInMonth(year: year, month: month))
+    return CivilDateTime.days(year: year, month: month, day: day) * 86_400
       + Int64(c.hour * 3600 + c.minute * 60 + c.second)
   }
 }

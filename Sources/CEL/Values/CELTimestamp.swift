@@ -60,10 +60,10 @@ public struct CELTimestamp: Sendable, Hashable, Comparable, CustomStringConverti
       return nil
     }
     guard scanner.atEnd, year >= 1, (1...12).contains(month),
-      (1...CivilDate.daysInMonth(year: Int64(year), month: month)).contains(day),
+      (1...CivilDateTime.daysInMonth(year: Int64(year), month: month)).contains(day),
       hour < 24, minute < 60, second < 60
     else { return nil }
-    let days = CivilDate.days(year: Int64(year), month: month, day: day)
+    let days = CivilDateTime.days(year: Int64(year), month: month, day: day)
     let local = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     self.init(seconds: local - offset, nanos: Int32(nanos))
   }
@@ -71,7 +71,7 @@ public struct CELTimestamp: Sendable, Hashable, Comparable, CustomStringConverti
   /// The RFC 3339 form in UTC, with as many fractional digits as needed:
   /// `2009-02-13T23:31:30Z`, `9999-12-31T23:59:59.999999999Z`.
   public var description: String {
-    let c = CivilDate(epochSeconds: seconds)
+    let c = CivilDateTime(epochSeconds: seconds)
     var s = pad(c.year, 4) + "-" + pad(Int64(c.month), 2) + "-" + pad(Int64(c.day), 2)
     s += "T" + pad(Int64(c.hour), 2) + ":" + pad(Int64(c.minute), 2) + ":" + pad(Int64(c.second), 2)
     if nanos != 0 { s += "." + fractionDigits(nanos) }
@@ -93,8 +93,8 @@ public struct CELTimestamp: Sendable, Hashable, Comparable, CustomStringConverti
   }
 
   /// Calendar fields in a time zone given by its UTC offset in seconds.
-  func civil(offsetSeconds: Int64) -> CivilDate {
-    CivilDate(epochSeconds: seconds + offsetSeconds)
+  func civil(offsetSeconds: Int64) -> CivilDateTime {
+    CivilDateTime(epochSeconds: seconds + offsetSeconds)
   }
 }
 

@@ -417,36 +417,7 @@ private struct Cursor {
   /// A `YYYY-MM-DD` date as ``CivilDate/timestamp`` gives it, read from bytes (no
   /// string); `nil` for anything else, including impossible dates like 2023-02-30.
   private static func date(_ raw: UnsafeBufferPointer<UInt8>) -> CELValue? {
-    guard raw.count == 10, raw[4] == UInt8(ascii: "-"), raw[7] == UInt8(ascii: "-") else { return nil }
-    @inline(__always)
-    func number(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for i in range {
-        let digit = raw[i] &- 0x30
-        guard digit < 10 else { return nil }
-        value = value * 10 + Int(digit)
-      }
-      return value
-    }
-    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-      year >= 1, (1...12).contains(month), day >= 1
-    else { return nil }
-    let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    let daysInMonth =
-      switch month {
-      case 2: isLeap ? 29 : 28
-      case 4, 6, 9, 11: 30
-      default: 31
-      }
-    guard day <= daysInMonth else { return nil }
-    // Days since 1970-01-01, as CivilDate.daysSinceEpoch (Howard Hinnant's days-from-civil).
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yearOfEra = y - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    let days = era * 146_097 + dayOfEra - 719_468
-    return CELTimestamp(seconds: Int64(days) * 86_400).map(CELValue.timestamp)
+    CivilDate(utf8: raw)?.timestamp
   }
 
   /// A JSON number as CEL's JSON reader reads it: `int` without fraction or exponent

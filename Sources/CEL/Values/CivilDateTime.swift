@@ -1,16 +1,17 @@
 /// A proleptic Gregorian calendar date and time of day, computed without Foundation.
-struct CivilDate: Equatable {
-  var year: Int64
+/// Its day arithmetic also serves dates outside CEL (a proposal's `YYYY-MM-DD`).
+public struct CivilDateTime: Equatable, Sendable {
+  public var year: Int64
   /// 1...12
-  var month: Int
+  public var month: Int
   /// 1...31
-  var day: Int
-  var hour = 0
-  var minute = 0
-  var second = 0
+  public var day: Int
+  public var hour = 0
+  public var minute = 0
+  public var second = 0
 
   /// Days since 1970-01-01 of a date (Howard Hinnant's `days_from_civil`).
-  static func days(year: Int64, month: Int, day: Int) -> Int64 {
+  @inlinable public static func days(year: Int64, month: Int, day: Int) -> Int64 {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
@@ -21,7 +22,7 @@ struct CivilDate: Equatable {
   }
 
   /// The date of a day count since 1970-01-01 (`civil_from_days`).
-  init(days z0: Int64) {
+  public init(days z0: Int64) {
     let z = z0 + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let doe = z - era * 146_097
@@ -49,11 +50,11 @@ struct CivilDate: Equatable {
     second = secondOfDay % 60
   }
 
-  static func isLeap(_ year: Int64) -> Bool {
+  @inlinable public static func isLeap(_ year: Int64) -> Bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
   }
 
-  static func daysInMonth(year: Int64, month: Int) -> Int {
+  @inlinable public static func daysInMonth(year: Int64, month: Int) -> Int {
     switch month {
     case 2: isLeap(year) ? 29 : 28
     case 4, 6, 9, 11: 30
@@ -62,7 +63,7 @@ struct CivilDate: Equatable {
   }
 
   /// Days since 1970-01-01.
-  var dayNumber: Int64 { CivilDate.days(year: year, month: month, day: day) }
+  var dayNumber: Int64 { CivilDateTime.days(year: year, month: month, day: day) }
 
   /// 0 for Sunday.
   var dayOfWeek: Int {
@@ -71,5 +72,5 @@ struct CivilDate: Equatable {
   }
 
   /// 0 for January 1st.
-  var dayOfYear: Int { Int(dayNumber - CivilDate.days(year: year, month: 1, day: 1)) }
+  var dayOfYear: Int { Int(dayNumber - CivilDateTime.days(year: year, month: 1, day: 1)) }
 }
