@@ -45,12 +45,8 @@ public struct CELJSONParser: ~Copyable, @unchecked Sendable {
 struct JSONBuffers {
   /// Entries and items of the objects and arrays being read, innermost last; each
   /// container takes its elements by move, at its exact size, when it closes.
-  private(set) var entries: UnsafeMutablePointer<CELMap.Entry>
-  var entryCount = 0
-  private var entryCapacity: Int
-  private(set) var items: UnsafeMutablePointer<CELValue>
-  var itemCount = 0
-  private var itemCapacity: Int
+  var entries: ElementStack<CELMap.Entry>
+  var items: ElementStack<CELValue>
   /// A direct-mapped cache of decoded strings by hash.
   let cacheHashes: UnsafeMutablePointer<UInt64>
   let cacheStrings: UnsafeMutablePointer<String>
@@ -74,16 +70,14 @@ struct JSONBuffers {
     let lengths = UnsafeMutablePointer<Int>.allocate(capacity: cacheSize)
     lengths.initialize(repeating: -1, count: cacheSize)
     return JSONBuffers(
-      entries: .allocate(capacity: 32), entryCapacity: 32, items: .allocate(capacity: 32), itemCapacity: 32,
+      entries: ElementStack(capacity: 32), items: ElementStack(capacity: 32),
       cacheHashes: hashes, cacheStrings: strings,
       cacheBytes: .allocate(byteCount: cacheSize * cacheableLength, alignment: 8), cacheLengths: lengths,
       cacheSize: cacheSize)
   }
 
   func deallocate() {
-    entries.deinitialize(count: entryCount)
     entries.deallocate()
-    items.deinitialize(count: itemCount)
     items.deallocate()
     cacheHashes.deallocate()
     cacheStrings.deinitialize(count: cacheSize)
@@ -94,49 +88,7 @@ struct JSONBuffers {
 
   /// Drops what a failed parse left on the stacks.
   mutating func discardPartialContainers() {
-    entries.deinitialize(count: entryCount)
-    entryCount = 0
-    items.deinitialize(count: itemCount)
-    itemCount = 0
-  }
-
-  mutating func push(_ entry: consuming CELMap.Entry) {
-    if entryCount == entryCapacity {
-      let bigger = UnsafeMutablePointer<CELMap.Entry>.allocate(capacity: entryCapacity * 2)
-      bigger.moveInitialize(from: entries, count: entryCount)
-      entries.deallocate()
-      entries = bigger
-      entryCapacity *= 2
-    }
-    (entries + entryCount).initialize(to: entry)
-    entryCount += 1
-  }
-
-  mutating func push(_ item: consuming CELValue) {
-    if itemCount == itemCapacity {
-      let bigger = UnsafeMutablePointer<CELValue>.allocate(capacity: itemCapacity * 2)
-      bigger.moveInitialize(from: items, count: itemCount)
-      items.deallocate()
-      items = bigger
-      itemCapacity *= 2
-    }
-    (items + itemCount).initialize(to: item)
-    itemCount += 1
-  }
-
-  /// The entries above `base`, for a map to take by move.
-  func entries(from base: Int) -> UnsafeMutableBufferPointer<CELMap.Entry> {
-    UnsafeMutableBufferPointer(start: entries + base, count: entryCount - base)
-  }
-
-  /// Moves the items above `base` into an array.
-  mutating func takeItems(from base: Int) -> [CELValue] {
-    let n = itemCount - base
-    let source = items + base
-    itemCount = base
-    return [CELValue](unsafeUninitializedCapacity: n) { target, initialized in
-      if let to = target.baseAddress { to.moveInitialize(from: source, count: n) }
-      initialized = n
-    }
+    entries.removeAll()
+    items.removeAll()
   }
 }

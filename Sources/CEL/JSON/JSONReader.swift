@@ -129,7 +129,7 @@ struct JSONReader {
     defer { depth -= 1 }
     let objectStart = i
     i += 1
-    let base = buffers.entryCount
+    let base = buffers.entries.count
     skipWhitespace()
     if i < p.count && p[i] == UInt8(ascii: "}") {
       i += 1
@@ -146,7 +146,7 @@ struct JSONReader {
       guard i < p.count, p[i] == UInt8(ascii: ":") else { throw Failure(message: "expected ':' after the key", offset: i) }
       i += 1
       let value = try parseValue()
-      buffers.push(CELMap.Entry(key: .string(key), value: value, hash: hash))
+      buffers.entries.push(CELMap.Entry(key: .string(key), value: value, hash: hash))
       skipWhitespace()
       guard i < p.count else { throw Failure(message: "unexpected end of input, expected ',' or '}'", offset: i) }
       if p[i] == UInt8(ascii: ",") {
@@ -155,8 +155,8 @@ struct JSONReader {
       }
       if p[i] == UInt8(ascii: "}") {
         i += 1
-        let storage = MapStorage.make(moving: buffers.entries(from: base))
-        if storage != nil { buffers.entryCount = base }
+        let storage = MapStorage.make(moving: buffers.entries.elements(from: base))
+        if storage != nil { buffers.entries.count = base }
         guard let storage else { throw Failure(message: "duplicate key in object", offset: objectStart) }
         return .map(CELMap(storage: storage))
       }
@@ -168,7 +168,7 @@ struct JSONReader {
     try enter()
     defer { depth -= 1 }
     i += 1
-    let base = buffers.itemCount
+    let base = buffers.items.count
     skipWhitespace()
     if i < p.count && p[i] == UInt8(ascii: "]") {
       i += 1
@@ -176,7 +176,7 @@ struct JSONReader {
     }
     while true {
       let item = try parseValue()
-      buffers.push(item)
+      buffers.items.push(item)
       skipWhitespace()
       guard i < p.count else { throw Failure(message: "unexpected end of input, expected ',' or ']'", offset: i) }
       if p[i] == UInt8(ascii: ",") {
@@ -185,7 +185,7 @@ struct JSONReader {
       }
       if p[i] == UInt8(ascii: "]") {
         i += 1
-        let items = buffers.takeItems(from: base)
+        let items = buffers.items.take(from: base)
         return .list(items)
       }
       throw Failure(message: "expected ',' or ']'", offset: i)
