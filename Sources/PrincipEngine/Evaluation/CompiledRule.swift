@@ -131,10 +131,10 @@ final class CompiledRule: Sendable {
       Evidence(path: FactPaths.display(path, subject: finding.subject), value: FactPaths.value(at: path, in: activation))
     }
     if finding.outcome == .violated || finding.outcome == .justified {
-      finding.message = MessageRenderer.render(rule.message, activation)
+      finding.message = MessageRenderer.render(rule.message, activation, subject: finding.subject)
     }
     if finding.outcome != .satisfied {
-      finding.remedy = MessageRenderer.render(rule.remedy, activation)
+      finding.remedy = MessageRenderer.render(rule.remedy, activation, subject: finding.subject)
     }
   }
 }
