@@ -37,7 +37,7 @@ public enum FileFailure: Error, Sendable, Hashable {
   public func message(in language: Language) -> String {
     let da = language == .da
     switch self {
-    case .notFound: return da ? "filen findes ikke" : "no such file"
+    case .notFound: return da ? "findes ikke" : "does not exist"
     case .isFolder: return da ? "er en mappe, ikke en fil" : "is a folder, not a file"
     case .notFolder: return da ? "er ikke en mappe med regler" : "is not a folder of rules"
     case .permissionDenied: return da ? "du har ikke adgang til at læse filen" : "you are not allowed to read the file"
