@@ -35,7 +35,7 @@ public struct InputFile: ~Copyable {
   private static func open(_ path: String) throws(PrincipError) -> (descriptor: Int32, regularSize: Int?) {
     var fd: Int32 = 0
     if path != "-" {
-      repeat { fd = Glibc.open(path, O_RDONLY | O_CLOEXEC) } while fd < 0 && errno == EINTR
+      repeat { fd = systemOpen(path, O_RDONLY | O_CLOEXEC) } while fd < 0 && errno == EINTR
       guard fd >= 0 else { throw .unreadable(file: path, reason: FileFailure(errno: errno)) }
     }
     var status = stat()
@@ -84,6 +84,12 @@ public struct InputFile: ~Copyable {
     }
     throw .unusableFile(file: path, problem: .tooLarge(bytes: nil, limit: limit))
   }
+}
+
+/// `open(2)` under a name that does not clash with `InputFile.open`.
+@inline(__always)
+private func systemOpen(_ path: String, _ flags: Int32) -> Int32 {
+  open(path, flags)
 }
 
 /// `read(2)` under a name that does not clash with `InputFile.read`.
