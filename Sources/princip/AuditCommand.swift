@@ -88,7 +88,7 @@ struct AuditCommand: ParsableCommand {
   func run() throws {
     let language = options.language
     let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-    let files = try RuleSource.files(directory)
+    let files = try RuleSource.files(directory, language: language)
     // Further threads get copies of the rules of their own, so that they share no
     // reference counts, loaded now beside the main load.
     let replicas = RulePrefetch(files: files, count: Self.ruleCopies(threads: threads, inputs: inputs))

@@ -60,7 +60,7 @@ struct CheckCommand: ParsableCommand {
     var reports: [AssessmentReport] = []
     for (file, proposal) in batch.proposals {
       do {
-        let pack = try batch.pack(for: proposal, named: pack)
+        let pack = try batch.pack(for: proposal, in: file, named: pack)
         let assessment = Evaluator(pack: pack, ladder: batch.library.ladder).assess(proposal)
         reports.append(AssessmentReport(assessment: assessment, pack: pack, ladder: batch.library.ladder, file: file, schema: batch.library.schema))
         status.record(CheckStatus(assessment.verdict))

@@ -21,7 +21,8 @@ struct RulesTestCommand: ParsableCommand {
   @OptionGroup var options: LanguageOption
 
   func run() throws {
-    let (files, folder) = try RuleSource.locate(directory)
+    let files: RuleFiles, folder: String?
+    do { (files, folder) = try RuleSource.locate(directory) } catch { throw error.report(in: options.language) }
     let library = try RuleSource.library(files, language: options.language)
     let packs = try (pack ?? folder).map { name in
       let versions = library.versions(of: name)

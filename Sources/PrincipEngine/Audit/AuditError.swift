@@ -2,8 +2,9 @@
 /// baseline that cannot be read, an output that cannot be written. Problems with single
 /// records never stop it (see ``AuditRecordError``).
 public enum AuditError: Error, Sendable, Hashable {
-  /// An input, mapping or baseline file cannot be read.
-  case unreadable(file: String, reason: String)
+  /// An input, mapping or baseline file cannot be opened, read or used: the reading
+  /// error of ``InputFile`` and ``InputText``, worded as for every other command.
+  case input(PrincipError)
   /// An output file cannot be written.
   case unwritable(file: String, reason: String)
   /// The input's format cannot be told from its name.
@@ -25,8 +26,8 @@ public enum AuditError: Error, Sendable, Hashable {
   public func message(in language: Language) -> String {
     let da = language == .da
     switch self {
-    case .unreadable(let file, let reason):
-      return da ? "\(file): kan ikke læses: \(reason)" : "\(file): cannot be read: \(reason)"
+    case .input(let error):
+      return error.message(in: language)
     case .unwritable(let file, let reason):
       return da ? "\(file): kan ikke skrives: \(reason)" : "\(file): cannot be written: \(reason)"
     case .unknownFormat(let file):

@@ -86,10 +86,6 @@ public struct Comparison: Sendable {
 extension AssessmentReport {
   /// The municipality's name without `Kommune` / `Municipality`, for a column heading.
   func shortMunicipality(in language: Language) -> String {
-    let name = pack.municipality[language]
-    for suffix in [" Kommune", " Municipality"] where name.hasSuffix(suffix) && name.count > suffix.count {
-      return String(name.dropLast(suffix.count))
-    }
-    return name
+    pack.shortMunicipality(in: language)
   }
 }
