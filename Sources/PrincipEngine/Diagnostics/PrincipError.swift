@@ -16,6 +16,9 @@ public enum PrincipError: Error, Sendable, Hashable {
   case unknownPack(String, available: [String])
   /// The pack has no version in force on the decision date.
   case noPackInForce(pack: String, date: String, periods: [String])
+  /// A rule's condition took more steps than the evaluation budget
+  /// (`CELActivation.stepBudget`); the location is where in the rule file it ran out.
+  case budgetExceeded(SourceLocation, rule: String, budget: Int)
 
   /// Why a file cannot be used as input.
   public enum FileProblem: Sendable, Hashable {
@@ -31,7 +34,7 @@ public enum PrincipError: Error, Sendable, Hashable {
     switch self {
     case .unreadable(let file, _), .unusableFile(let file, _): SourceLocation(file: file)
     case .syntax(let location, _), .invalidProposal(let location, _, _),
-      .invalidRulePack(let location, _):
+      .invalidRulePack(let location, _), .budgetExceeded(let location, _, _):
       location
     case .unknownPack, .noPackInForce: nil
     }
@@ -52,6 +55,10 @@ public enum PrincipError: Error, Sendable, Hashable {
       return place + "\(field): " + problem.message(in: language)
     case .invalidRulePack(_, let detail):
       return place + detail
+    case .budgetExceeded(_, let rule, let budget):
+      return place + (da
+        ? "reglen '\(rule)': evalueringsbudgettet på \(budget) skridt er overskredet"
+        : "rule '\(rule)': evaluation budget of \(budget) steps exceeded")
     case .unknownPack(let name, let available):
       let hint = Suggestion.hint(for: name, among: available, in: language)
       return da
