@@ -37,9 +37,11 @@ public struct CELProgram: Sendable {
   }
 
   /// The one evaluation, with or without recording (`NoRecording` is specialised away).
+  @inline(__always)
   func run<Recorder: EvaluationRecorder>(_ activation: CELActivation, _ recorder: Recorder) -> CELResult {
     let program = compiled
     let tables = program.tables
+    let stepBudget = max(0, activation.stepBudget)
     return activation.bindings.withUnsafeBufferPointer { bindings in
       let view = ActivationView(
         bindings: bindings, absentFieldsAreUnknown: activation.absentFieldsAreUnknown,
@@ -51,21 +53,20 @@ public struct CELProgram: Sendable {
           resolved[i] = view.index(of: tables.variables[i]) ?? -1
         }
         let budget = resolved.baseAddress! + tables.variableCount
-        budget[0] = max(0, activation.stepBudget)
+        budget[0] = stepBudget
         budget[1] = -1
-        budget[2] = activation.stepBudget
-        let indices = UnsafeMutableBufferPointer(rebasing: resolved[0..<tables.variableCount])
+        budget[2] = stepBudget
         let result: CELResult
         if tables.loopCount == 0 {
           result = Interpreter(
-            program: program, tables: tables, activation: view, bindingIndices: indices,
+            program: program, tables: tables, activation: view, bindingIndices: resolved,
             slots: .init(start: nil, count: 0), budget: budget, recorder: recorder
           ).eval(program.root)
         } else {
           // Each loop sets its slot before reading it.
           result = withUnsafeTemporaryAllocation(of: Slot.self, capacity: tables.loopCount) { slots in
             Interpreter(
-              program: program, tables: tables, activation: view, bindingIndices: indices, slots: slots,
+              program: program, tables: tables, activation: view, bindingIndices: resolved, slots: slots,
               budget: budget, recorder: recorder
             ).eval(program.root)
           }
@@ -73,7 +74,7 @@ public struct CELProgram: Sendable {
         // An exceeded budget ends the evaluation whatever the operators around it made of it.
         guard budget[0] < 0 else { return result }
         let at = budget[1] >= 0 ? program.locations[budget[1]] : nil
-        return .error(CELError.budgetExceeded(activation.stepBudget, location: at))
+        return .error(CELError.budgetExceeded(stepBudget, location: at))
       }
     }
   }

@@ -45,8 +45,8 @@ final class CompiledRule: Sendable {
     /// An expression gave an error or a non-bool: a rule or data problem.
     case failed(String)
     /// An expression took more steps than its budget: an error for the whole judgement,
-    /// never an outcome.
-    case exceeded(PrincipError)
+    /// never an outcome. Boxed, so that the common results stay small to return.
+    indirect case exceeded(PrincipError)
 
     var outcome: Outcome {
       switch self {
@@ -57,6 +57,15 @@ final class CompiledRule: Sendable {
       case .missing, .failed, .exceeded: .undetermined
       }
     }
+
+    /// The outcome's ``Outcome/code``, or ``exceededCode`` (no outcome's) for `exceeded`.
+    @inline(__always)
+    var code: UInt8 {
+      if case .exceeded = self { return Result.exceededCode }
+      return outcome.code
+    }
+
+    static let exceededCode: UInt8 = 0xFF
   }
 
   /// Evaluates the rule for one subject.

@@ -100,11 +100,11 @@ public struct Evaluator: Sendable {
       scopes.withUnsafeBufferPointer { scopes in
         codes.withUnsafeMutableBufferPointer { codes in
           for index in rules.indices where scopes[index] == .proposal {
-            let result = Unmanaged.passUnretained(rules[index])._withUnsafeGuaranteedRef {
-              $0.evaluate(activation, justifications: justifications)
+            let code = Unmanaged.passUnretained(rules[index])._withUnsafeGuaranteedRef {
+              Evaluator.code($0.evaluate(activation, justifications: justifications), &exceeded)
             }
-            if case .exceeded(let error) = result { return exceeded = error }
-            codes[slot(index, count)] = result.outcome.code
+            if code == CompiledRule.Result.exceededCode { return }
+            codes[slot(index, count)] = code
           }
           var binding: Int?
           for (position, intervention) in interventions.enumerated() {
@@ -119,11 +119,11 @@ public struct Evaluator: Sendable {
               kindIndex = kinds.withUnsafeBufferPointer { ResultsByKind.index(of: kind, in: $0) }
             }
             for index in rules.indices where scopes[index] == .intervention {
-              let result = Unmanaged.passUnretained(rules[index])._withUnsafeGuaranteedRef {
-                $0.evaluate(activation, justifications: justifications, kindIndex: kindIndex)
+              let code = Unmanaged.passUnretained(rules[index])._withUnsafeGuaranteedRef {
+                Evaluator.code($0.evaluate(activation, justifications: justifications, kindIndex: kindIndex), &exceeded)
               }
-              if case .exceeded(let error) = result { return exceeded = error }
-              codes[slot(index, count) + position] = result.outcome.code
+              if code == CompiledRule.Result.exceededCode { return }
+              codes[slot(index, count) + position] = code
             }
           }
         }
@@ -131,6 +131,15 @@ public struct Evaluator: Sendable {
     }
     if let exceeded { throw exceeded }
     return Scoring.scorecard(codes: codes, interventionCount: count, severities: severities, scopes: scopes, pack: pack)
+  }
+
+  /// A result's outcome code; for `exceeded`, ``CompiledRule/Result/exceededCode``, with
+  /// the error put in `exceeded`.
+  @inline(__always)
+  private static func code(_ result: CompiledRule.Result, _ exceeded: inout PrincipError?) -> UInt8 {
+    let code = result.code
+    if code == CompiledRule.Result.exceededCode, case .exceeded(let error) = result { exceeded = error }
+    return code
   }
 
   /// What ``scorecard(_:)`` may read of a proposal: what the rules' `when` and `require`
