@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
     for (file, proposal) in batch.proposals {
       do {
         let pack = try batch.pack(for: proposal, in: file, named: pack)
-        let assessment = Evaluator(pack: pack, ladder: batch.library.ladder).assess(proposal)
+        let assessment = try Evaluator(pack: pack, ladder: batch.library.ladder).assess(proposal)
         reports.append(AssessmentReport(assessment: assessment, pack: pack, ladder: batch.library.ladder, file: file, schema: batch.library.schema))
         status.record(CheckStatus(assessment.verdict))
       } catch {
@@ -77,7 +77,15 @@ struct CheckCommand: ParsableCommand {
 
   /// Each proposal compared across every pack.
   private func compare(_ batch: ProposalBatch, _ status: inout CheckStatus, _ language: Language) -> String {
-    let comparisons = batch.proposals.map { Comparison(judging: $0.proposal, by: batch.library, file: $0.file) }
+    var comparisons: [Comparison] = []
+    for (file, proposal) in batch.proposals {
+      do {
+        comparisons.append(try Comparison(judging: proposal, by: batch.library, file: file))
+      } catch {
+        printError(error.message(in: language))
+        status.record(.invalid)
+      }
+    }
     comparisons.forEach { status.record(CheckStatus(comparing: $0)) }
     guard !comparisons.isEmpty else { return "" }
     return proposals.count == 1

@@ -124,7 +124,12 @@ struct DecisionJudge: Sendable {
       }
     }
     // Through the buffer: `evaluators[index]` would copy the evaluator (and retain each of its parts).
-    let scorecard = evaluators.withUnsafeBufferPointer { $0[index].scorecard(proposal) }
+    let scorecard: Scorecard
+    do {
+      scorecard = try evaluators.withUnsafeBufferPointer { (e) throws(PrincipError) in try e[index].scorecard(proposal) }
+    } catch {
+      return failure(error)
+    }
     let groups = breakdown?.groups(of: proposal, date: date) ?? []
     let judgement = Judgement(
       packIndex: index, decisionDate: date, caseID: caseID ?? "?", scorecard: scorecard, groups: groups,
@@ -135,7 +140,8 @@ struct DecisionJudge: Sendable {
   /// The full assessment, with messages, remedies and evidence, for the report; `nil`
   /// when the judgement no longer holds its proposal.
   func explain(_ judgement: Judgement) -> Assessment? {
-    judgement.proposal.map { evaluators[judgement.packIndex].assess($0, explain: true) }
+    // A judged decision's rules stayed within their budget when scored, so they do again.
+    judgement.proposal.flatMap { try? evaluators[judgement.packIndex].assess($0, explain: true) }
   }
 
   /// The most serious outcome of each principle a judged decision touched, as slots of

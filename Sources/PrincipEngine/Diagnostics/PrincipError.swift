@@ -22,6 +22,9 @@ public enum PrincipError: Error, Sendable, Hashable {
   /// A pack folder whose `pack.yaml` gives the pack another name (or none that is text),
   /// so the name a proposal uses finds no pack.
   case packNamedOtherwise(folder: String, name: String?, at: SourceLocation)
+  /// A rule's condition took more steps than the evaluation budget
+  /// (`CELActivation.stepBudget`); the location is where in the rule file it ran out.
+  case budgetExceeded(SourceLocation, rule: String, budget: Int)
 
   /// Why a file cannot be used as input.
   public enum FileProblem: Sendable, Hashable {
@@ -40,7 +43,7 @@ public enum PrincipError: Error, Sendable, Hashable {
     case .unreadable(let file, _): SourceLocation(file: file)
     case .unusableFile(let file, _, let line, let column): SourceLocation(file: file, line: line, column: column)
     case .syntax(let location, _), .invalidProposal(let location, _, _),
-      .invalidRulePack(let location, _), .packNamedOtherwise(_, _, let location):
+      .invalidRulePack(let location, _), .packNamedOtherwise(_, _, let location), .budgetExceeded(let location, _, _):
       location
     case .unknownPack(_, _, let location), .noPackInForce(_, _, _, let location): location
     }
@@ -61,6 +64,10 @@ public enum PrincipError: Error, Sendable, Hashable {
       return place + "\(field): " + problem.message(in: language)
     case .invalidRulePack(_, let detail):
       return place + detail
+    case .budgetExceeded(_, let rule, let budget):
+      return place + (da
+        ? "reglen '\(rule)': evalueringsbudgettet på \(budget) skridt er overskredet"
+        : "rule '\(rule)': evaluation budget of \(budget) steps exceeded")
     case .unknownPack(let name, let available, _):
       let hint = Suggestion.hint(for: name, among: available.filter { $0 != name }, in: language)
       return place + (da
