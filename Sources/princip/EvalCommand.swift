@@ -32,6 +32,8 @@ struct EvalCommand: ParsableCommand {
   @Flag(help: "Treat fields absent from the input as unknown instead of an error.")
   var absentAsUnknown = false
 
+  @OptionGroup var options: LanguageOption
+
   func validate() throws {
     if (expression == nil) == (batch == nil) {
       throw ValidationError("give either an expression or --batch FILE")
@@ -59,7 +61,7 @@ struct EvalCommand: ParsableCommand {
     }
     switch program.evaluate(activation) {
     case .value(let value):
-      print("\(value) (\(value.typeName))")
+      try writeOutput("\(value) (\(value.typeName))\n", language: options.language)
     case .error(let error):
       printError("error: \(error)")
       throw ExitCode(1)
@@ -73,16 +75,17 @@ struct EvalCommand: ParsableCommand {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ValidationError("cannot read \(path)")
     }
-    var output = ""
-    for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-      output += EvalCommand.evaluateCase(line) + "\n"
-      if output.utf8.count > 1 << 16 {
-        FileHandle.standardOutput.write(Data(output.utf8))
-        output = ""
+    // Results go out as they come, so a full disk stops the batch at once.
+    let results = OutputFile.standardOutput()
+    do {
+      for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+        try results.write(EvalCommand.evaluateCase(line) + "\n")
       }
+      try results.commit()
+    } catch {
+      throw error.report(in: options.language)
     }
-    FileHandle.standardOutput.write(Data(output.utf8))
   }
 
   /// One batch case in, one JSON result line out; never throws.
@@ -121,10 +124,6 @@ struct EvalCommand: ParsableCommand {
 
   private static func errorLine(_ message: String) -> String {
     "{\"error\":\(CELValue.string(message).jsonText)}"
-  }
-
-  private func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
   }
 }
 

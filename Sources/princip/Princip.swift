@@ -13,6 +13,7 @@ struct Princip: ParsableCommand {
   /// Runs the command, turning ArgumentParser's usage errors (exit 64 by default) into
   /// exit status 2, as docs/exit-codes.md promises; everything else exits as usual.
   static func main() {
+    InterruptCleanup.install()
     do {
       var command = try parseAsRoot()
       try command.run()
