@@ -22,5 +22,11 @@ enum InterruptCleanup {
       for other in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&action.sa_mask, other) }
       sigaction(signal, &action, nil)
     }
+    // A parent may start princip with these signals blocked (a thread of a Dispatch
+    // queue blocks them, and a child inherits its mask): then they would never arrive.
+    var handled = sigset_t()
+    sigemptyset(&handled)
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&handled, signal) }
+    pthread_sigmask(SIG_UNBLOCK, &handled, nil)
   }
 }

@@ -51,12 +51,14 @@ final class JSONLinesReader {
       var buffer = carry
       carry = []
       buffer.reserveCapacity(buffer.count + targetBytes)
+      // `carry` holds no line break: only the new bytes need a look.
+      let scanFrom = buffer.count
       if !atEnd, try source.read(appendingTo: &buffer, count: targetBytes) == 0 { atEnd = true }
       if atStart {
         atStart = false
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
       }
-      let lastNewline = buffer.lastIndex(of: 0x0A)
+      let lastNewline = buffer[min(scanFrom, buffer.count)...].lastIndex(of: 0x0A)
       let cut = atEnd ? buffer.count : (lastNewline.map { $0 + 1 } ?? 0)
       if cut == 0 {
         // No whole line yet: keep reading, unless the line has grown past the limit.

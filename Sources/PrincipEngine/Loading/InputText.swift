@@ -10,7 +10,15 @@ public enum InputText {
   public static func read(path: String, limit: Int = defaultLimit) throws(PrincipError) -> String {
     let data: Data
     if path == "-" {
-      data = FileHandle.standardInput.readDataToEndOfFile()
+      // Read only one byte past the limit: standard input may never end (`< /dev/zero`).
+      var bytes = Data()
+      while bytes.count <= limit, let chunk = try? FileHandle.standardInput.read(upToCount: min(1 << 20, limit + 1 - bytes.count)),
+        !chunk.isEmpty
+      {
+        bytes.append(chunk)
+      }
+      if bytes.count > limit { throw .unusableFile(file: path, problem: .tooLarge(bytes: bytes.count, limit: limit)) }
+      data = bytes
     } else {
       if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
         throw .unusableFile(file: path, problem: .tooLarge(bytes: size, limit: limit))

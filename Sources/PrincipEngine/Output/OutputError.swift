@@ -2,7 +2,7 @@
 /// `--report`. Every write of every command ends in one of these, never in a crash.
 public enum OutputError: Error, Sendable, Hashable {
   /// The file (`nil`: standard output) refused to be created or written.
-  case unwritable(file: String?, SystemError)
+  case unwritable(file: String?, WriteFailure)
   /// The output names a file that is also an input of the run: writing it would destroy
   /// what is being read.
   case isAnInput(file: String, input: String)

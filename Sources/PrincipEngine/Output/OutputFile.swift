@@ -40,7 +40,7 @@ public final class OutputFile {
     let resolved = try Self.resolve(path)
     switch resolved.kind {
     case .directory:
-      throw .unwritable(file: path, SystemError(code: EISDIR))
+      throw .unwritable(file: path, WriteFailure(code: EISDIR))
     case .special:
       // A device or FIFO: renaming over it would replace the node itself.
       let fd = open(resolved.path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
@@ -158,7 +158,7 @@ public final class OutputFile {
     guard ownsDescriptor else { return }
     // A network file system may report a full disk only now.
     let closed = close(descriptor)
-    let closeError = SystemError.current
+    let closeError = WriteFailure.current
     descriptor = -1
     guard let temporaryPath, let target else {
       if closed != 0 { throw .unwritable(file: path, closeError) }
@@ -201,26 +201,32 @@ extension OutputFile {
   /// `path` with its symbolic links followed (also a link whose target does not exist
   /// yet, which then names the new file), and what it names.
   static func resolve(_ path: String) throws(OutputError) -> (path: String, kind: Kind) {
-    var current = path
-    for _ in 0..<40 {
-      var info = stat()
-      guard lstat(current, &info) == 0 else {
-        guard errno == ENOENT else { throw .unwritable(file: path, .current) }
-        return (current, .absent)
-      }
+    var info = stat()
+    if stat(path, &info) == 0 {
       switch info.st_mode & S_IFMT {
-      case S_IFLNK:
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let length = readlink(current, &buffer, buffer.count - 1)
-        guard length >= 0 else { throw .unwritable(file: path, .current) }
-        let link = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        current = link.hasPrefix("/") ? link : split(current).folder + link
-      case S_IFREG: return (current, .regular(mode: info.st_mode & 0o7777))
-      case S_IFDIR: return (current, .directory)
-      default: return (current, .special)
+      case S_IFDIR: return (path, .directory)
+      case S_IFREG:
+        // The real path, so that the file is replaced where it lies, not the link to it.
+        guard let real = realpath(path, nil) else { return (path, .special) }
+        defer { free(real) }
+        return (String(cString: real), .regular(mode: info.st_mode & 0o7777))
+      default:
+        // A device, FIFO or socket, also behind a link (`/dev/stdout`, `>(gzip)`): opened as named.
+        return (path, .special)
       }
     }
-    throw .unwritable(file: path, SystemError(code: ELOOP))
+    guard errno == ENOENT else { throw .unwritable(file: path, .current) }
+    // Nothing there yet; a dangling link names the file to create.
+    var current = path
+    for _ in 0..<40 {
+      guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return (current, .absent) }
+      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      let length = readlink(current, &buffer, buffer.count - 1)
+      guard length >= 0 else { throw .unwritable(file: path, .current) }
+      let link = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      current = link.hasPrefix("/") ? link : split(current).folder + link
+    }
+    throw .unwritable(file: path, WriteFailure(code: ELOOP))
   }
 
   /// The folder (with its trailing slash, empty for the current one) and the name.

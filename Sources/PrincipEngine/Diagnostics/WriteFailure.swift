@@ -6,9 +6,10 @@ import Musl
 import Darwin
 #endif
 
-/// A failed system call's `errno`, told in the user's language: the common reasons a file
-/// cannot be read or written are translated; any other falls back to the system's text.
-public struct SystemError: Error, Sendable, Hashable {
+/// Why a file or standard output cannot be written, from the failed system call's
+/// `errno`, told in the user's language: the common reasons are translated; any other
+/// keeps the system's text after its number.
+public struct WriteFailure: Error, Sendable, Hashable {
   /// The `errno` value.
   public let code: Int32
 
@@ -17,7 +18,7 @@ public struct SystemError: Error, Sendable, Hashable {
   }
 
   /// The error of the system call that just failed.
-  public static var current: SystemError { SystemError(code: errno) }
+  public static var current: WriteFailure { WriteFailure(code: errno) }
 
   /// The reason, without the file: `der er ikke mere plads på enheden`.
   public func message(in language: Language) -> String {
@@ -44,6 +45,6 @@ public struct SystemError: Error, Sendable, Hashable {
   }
 }
 
-extension SystemError: CustomStringConvertible {
+extension WriteFailure: CustomStringConvertible {
   public var description: String { message(in: .en) }
 }
