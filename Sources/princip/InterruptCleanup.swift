@@ -7,6 +7,7 @@ import PrincipEngine
 /// written.
 enum InterruptCleanup {
   static func install() {
+    TemporaryFiles.prepare()
     for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
       // A signal ignored from the start (`nohup`, a background job) stays ignored.
       var current = sigaction()

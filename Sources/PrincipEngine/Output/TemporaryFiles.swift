@@ -52,7 +52,13 @@ public enum TemporaryFiles {
     }
   }
 
-  /// Unlinks every registered file. Async-signal-safe.
+  /// Makes the registry ready before a signal handler may use it: its memory is
+  /// allocated on first use, which a signal handler must not do.
+  public static func prepare() {
+    _ = slots
+  }
+
+  /// Unlinks every registered file. Async-signal-safe once ``prepare()`` has run.
   public static func removeAll() {
     for slot in 0..<capacity where slots[slot * pathLength] != 0 {
       unlink(slots + slot * pathLength)
