@@ -48,6 +48,9 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let language = options.language
+    if let output {
+      do { try OutputFile.refuseOverlaps(outputs: [output], inputs: proposals) } catch { throw error.report(in: language) }
+    }
     let batch = try ProposalBatch(files: proposals, pack: pack, rules: directory, language: language)
     var status: CheckStatus = batch.failures > 0 ? .invalid : .passed
     let rendered = pack == "all" ? compare(batch, &status, language) : assess(batch, &status, language)
@@ -97,16 +100,6 @@ struct CheckCommand: ParsableCommand {
   /// could be judged, so an earlier report in the output file is not replaced by nothing.
   private func write(_ text: String, _ language: Language) throws {
     guard !text.isEmpty else { return }
-    guard let output else {
-      FileHandle.standardOutput.write(Data(text.utf8))
-      return
-    }
-    do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-    } catch {
-      let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
-      printError("\(output): " + (language == .da ? "kan ikke skrives: \(reason)" : "cannot be written: \(reason)"))
-      throw ExitStatus.invalid
-    }
+    try writeOutput(text, to: output, language: language)
   }
 }

@@ -88,11 +88,6 @@ enum RuleSource {
   }
 }
 
-/// Writes a line to standard error.
-func printError(_ line: String) {
-  FileHandle.standardError.write(Data((line + "\n").utf8))
-}
-
 extension PrincipError {
   /// Shows the error to the user and turns it into exit status 2.
   func report(in language: Language) -> ExitCode {

@@ -64,7 +64,7 @@ struct EvalCommand: ParsableCommand {
     }
     switch program.evaluate(activation) {
     case .value(let value):
-      print("\(value) (\(value.typeName))")
+      try writeOutput("\(value) (\(value.typeName))\n", language: options.language)
     case .error(let error):
       printError("error: \(error)")
       throw ExitCode(1)
@@ -77,16 +77,17 @@ struct EvalCommand: ParsableCommand {
   private func runBatch(path: String) throws {
     let text: String
     do { text = try InputText.read(path: path, limit: Self.batchLimit) } catch { throw error.report(in: options.language) }
-    var output = ""
-    for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-      output += EvalCommand.evaluateCase(line) + "\n"
-      if output.utf8.count > 1 << 16 {
-        FileHandle.standardOutput.write(Data(output.utf8))
-        output = ""
+    // Results go out as they come, so a full disk stops the batch at once.
+    let results = OutputFile.standardOutput()
+    do {
+      for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+        try results.write(EvalCommand.evaluateCase(line) + "\n")
       }
+      try results.commit()
+    } catch {
+      throw error.report(in: options.language)
     }
-    FileHandle.standardOutput.write(Data(output.utf8))
   }
 
   /// One batch case in, one JSON result line out; never throws.
@@ -126,7 +127,6 @@ struct EvalCommand: ParsableCommand {
   private static func errorLine(_ message: String) -> String {
     "{\"error\":\(CELValue.string(message).jsonText)}"
   }
-
 }
 
 /// Reads the variables for `princip eval --input`: the top-level fields of a JSON object.

@@ -5,8 +5,12 @@ public enum AuditError: Error, Sendable, Hashable {
   /// An input, mapping or baseline file cannot be opened, read or used: the reading
   /// error of ``InputFile`` and ``InputText``, worded as for every other command.
   case input(PrincipError)
-  /// An output file cannot be written.
-  case unwritable(file: String, reason: String)
+  /// An output cannot be written, or would overwrite an input.
+  case output(OutputError)
+  /// A JSON Lines line or CSV row longer than ``AuditOptions/maxRecordBytes``: the input
+  /// is not one of decisions (a binary file, an unclosed quote, endless input such as
+  /// `/dev/zero`), and its rest is not read.
+  case recordTooLong(SourceLocation, limit: Int)
   /// The input's format cannot be told from its name.
   case unknownFormat(file: String)
   /// A CSV input needs a column mapping (`--mapping`).
@@ -28,8 +32,12 @@ public enum AuditError: Error, Sendable, Hashable {
     switch self {
     case .input(let error):
       return error.message(in: language)
-    case .unwritable(let file, let reason):
-      return da ? "\(file): kan ikke skrives: \(reason)" : "\(file): cannot be written: \(reason)"
+    case .output(let error):
+      return error.message(in: language)
+    case .recordTooLong(let location, let limit):
+      return da
+        ? "\(location): posten er længere end \(limit) byte; er det en fil med afgørelser? Resten af input læses ikke"
+        : "\(location): the record is longer than \(limit) bytes; is this a file of decisions? The rest of the input is not read"
     case .unknownFormat(let file):
       return da
         ? "\(file): ukendt format; brug .jsonl, .csv, .json, .yaml eller en mappe, eller angiv --format"
