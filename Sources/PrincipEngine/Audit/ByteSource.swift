@@ -13,6 +13,7 @@ final class ByteSource {
   }
 
   /// Appends up to `count` bytes to `buffer`; returns how many came, 0 at the end.
+  /// Chunks are large, so the copy through ``InputFile``'s scratch buffer costs little.
   func read(appendingTo buffer: inout [UInt8], count: Int) throws(AuditError) -> Int {
     let got: Int
     do { got = try file.read(appendingTo: &buffer, count: count) } catch { throw .input(error) }

@@ -52,21 +52,15 @@ public struct InputFile: ~Copyable {
     if ownsDescriptor { close(descriptor) }
   }
 
-  /// Reads up to `count` bytes into `buffer` after its current end; returns how many
-  /// came, 0 at the end of the file.
+  /// Reads up to `count` bytes onto the end of `buffer`; returns how many came, 0 at the
+  /// end of the file. The bytes land in a scratch buffer first, so nothing is zero-filled.
   public func read(appendingTo buffer: inout [UInt8], count: Int) throws(PrincipError) -> Int {
-    let old = buffer.count
-    buffer.append(contentsOf: repeatElement(0, count: count))
+    let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(count, 1))
+    defer { scratch.deallocate() }
     var got = 0
-    repeat {
-      got = buffer.withUnsafeMutableBytes { raw in systemRead(descriptor, raw.baseAddress.map { $0 + old }, count) }
-    } while got < 0 && errno == EINTR
-    guard got >= 0 else {
-      let failure = FileFailure(errno: errno)
-      buffer.removeLast(count)
-      throw .unreadable(file: path, reason: failure)
-    }
-    buffer.removeLast(count - got)
+    repeat { got = systemRead(descriptor, scratch.baseAddress, count) } while got < 0 && errno == EINTR
+    guard got >= 0 else { throw .unreadable(file: path, reason: FileFailure(errno: errno)) }
+    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<got]))
     return got
   }
 
@@ -77,12 +71,13 @@ public struct InputFile: ~Copyable {
       throw .unusableFile(file: path, problem: .tooLarge(bytes: regularSize, limit: limit))
     }
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(min(regularSize.map { $0 + 1 } ?? 64 * 1024, limit + 1))
-    while bytes.count <= limit {
-      let chunk = min(1 << 20, limit + 1 - bytes.count)
-      if try read(appendingTo: &bytes, count: chunk) == 0 { return bytes }
+    // A regular file in one read (and one more to see its end); a stream in growing chunks.
+    var chunk = min(regularSize.map { $0 + 1 } ?? 64 * 1024, limit + 1)
+    while try read(appendingTo: &bytes, count: chunk) > 0 {
+      if bytes.count > limit { throw .unusableFile(file: path, problem: .tooLarge(bytes: nil, limit: limit)) }
+      chunk = min(max(chunk, bytes.count), limit + 1 - bytes.count)
     }
-    throw .unusableFile(file: path, problem: .tooLarge(bytes: nil, limit: limit))
+    return bytes
   }
 }
 
