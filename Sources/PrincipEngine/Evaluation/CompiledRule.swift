@@ -90,7 +90,12 @@ final class CompiledRule: Sendable {
   }
 
   /// The finding for one subject, explained (messages, remedies, evidence) when asked.
-  func judge(_ subject: Subject, _ activation: CELActivation, justifications: CELMap?, explain: Bool) -> Finding {
+  ///
+  /// - Parameter withholding: explain for a batch output (``Disclosure/withheld``): no
+  ///   free text in messages and remedies, and no evidence or justification text.
+  func judge(_ subject: Subject, _ activation: CELActivation, justifications: CELMap?, explain: Bool, withholding: FreeTextFields? = nil)
+    -> Finding
+  {
     let result = evaluate(activation, justifications: justifications)
     var finding = Finding(
       ruleID: rule.id, principleID: rule.principleID, severity: rule.severity, subject: subject,
@@ -106,7 +111,8 @@ final class CompiledRule: Sendable {
     case .notApplicable, .satisfied, .violated:
       break
     }
-    if explain { explainFinding(&finding, activation) }
+    if explain { explainFinding(&finding, activation, withholding) }
+    if withholding != nil { finding.justification = nil }
     return finding
   }
 
@@ -119,16 +125,18 @@ final class CompiledRule: Sendable {
     return nil
   }
 
-  private func explainFinding(_ finding: inout Finding, _ activation: CELActivation) {
+  private func explainFinding(_ finding: inout Finding, _ activation: CELActivation, _ withholding: FreeTextFields?) {
     guard finding.outcome != .notApplicable else { return }
-    finding.evidence = evidencePaths.map { path in
-      Evidence(path: FactPaths.display(path, subject: finding.subject), value: FactPaths.value(at: path, in: activation))
+    if withholding == nil {
+      finding.evidence = evidencePaths.map { path in
+        Evidence(path: FactPaths.display(path, subject: finding.subject), value: FactPaths.value(at: path, in: activation))
+      }
     }
     if finding.outcome == .violated || finding.outcome == .justified {
-      finding.message = MessageRenderer.render(rule.message, activation)
+      finding.message = MessageRenderer.render(rule.message, activation, subject: finding.subject, withholding: withholding)
     }
     if finding.outcome != .satisfied {
-      finding.remedy = MessageRenderer.render(rule.remedy, activation)
+      finding.remedy = MessageRenderer.render(rule.remedy, activation, subject: finding.subject, withholding: withholding)
     }
   }
 }

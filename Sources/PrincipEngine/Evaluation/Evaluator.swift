@@ -63,16 +63,23 @@ public struct Evaluator: Sendable {
   ///
   /// - Parameter explain: fill in messages, remedies and evidence; an audit that
   ///   only counts outcomes can skip them.
+  /// - Parameter withholding: explain for a batch output (``Disclosure/withheld``):
+  ///   placeholders that read free text name their subject instead (`indsats 2`), and
+  ///   findings carry no evidence and no justification text.
   /// - Complexity: O(rules × interventions) rule evaluations.
-  public func assess(_ proposal: CELValue, explain: Bool = true) -> Assessment {
+  public func assess(_ proposal: CELValue, explain: Bool = true, withholding: FreeTextFields? = nil) -> Assessment {
     let subjects = Subjects(proposal, ladder: ladder)
     var findings: [Finding] = []
     findings.reserveCapacity(pack.rules.count * max(1, subjects.interventions.count))
     for ruleIndex in pack.rules.indices {
-      judge(ruleAt: ruleIndex, subjects, explain: explain, into: &findings)
+      judge(ruleAt: ruleIndex, subjects, explain: explain, withholding: withholding, into: &findings)
     }
-    return Scoring.assessment(
+    var assessment = Scoring.assessment(
       caseID: proposal["case_id"]?.stringValue ?? "?", pack: pack, findings: findings, interventions: subjects.values)
+    if withholding != nil {
+      for index in assessment.interventions.indices { assessment.interventions[index].title = nil }
+    }
+    return assessment
   }
 
   /// Judges a proposal that has passed the schema for its outcomes, score and verdict
@@ -179,14 +186,18 @@ public struct Evaluator: Sendable {
     }
   }
 
-  private func judge(ruleAt ruleIndex: Int, _ subjects: Subjects, explain: Bool, into findings: inout [Finding]) {
+  private func judge(
+    ruleAt ruleIndex: Int, _ subjects: Subjects, explain: Bool, withholding: FreeTextFields? = nil, into findings: inout [Finding]
+  ) {
     let rule = rules[ruleIndex]
+    let justifications = subjects.justifications
     switch rule.rule.scope {
     case .proposal:
-      findings.append(rule.judge(.proposal, subjects.proposal, justifications: subjects.justifications, explain: explain))
+      findings.append(rule.judge(.proposal, subjects.proposal, justifications: justifications, explain: explain, withholding: withholding))
     case .intervention:
       for (index, activation) in subjects.interventions.enumerated() {
-        findings.append(rule.judge(.intervention(index), activation, justifications: subjects.justifications, explain: explain))
+        findings.append(
+          rule.judge(.intervention(index), activation, justifications: justifications, explain: explain, withholding: withholding))
       }
     }
   }

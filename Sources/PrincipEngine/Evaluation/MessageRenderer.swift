@@ -2,18 +2,29 @@ import CEL
 
 /// Fills in a message's `{{ expression }}` placeholders with facts from the proposal.
 enum MessageRenderer {
-  static func render(_ template: MessageTemplate, _ activation: CELActivation) -> LocalizedText {
-    LocalizedText(da: render(template.da, activation, .da), en: render(template.en, activation, .en))
+  /// - Parameter withholding: for batch outputs (``Disclosure/withheld``): a placeholder
+  ///   that reads free text is rendered as a neutral reference to the subject
+  ///   (`indsats 2`, `indstillingen`) instead of the text.
+  static func render(_ template: MessageTemplate, _ activation: CELActivation, subject: Subject, withholding: FreeTextFields? = nil)
+    -> LocalizedText
+  {
+    LocalizedText(
+      da: render(template.da, activation, .da, subject, withholding), en: render(template.en, activation, .en, subject, withholding))
   }
 
-  private static func render(_ segments: [MessageTemplate.Segment], _ activation: CELActivation, _ language: Language) -> String {
+  private static func render(
+    _ segments: [MessageTemplate.Segment], _ activation: CELActivation, _ language: Language, _ subject: Subject,
+    _ withholding: FreeTextFields?
+  ) -> String {
     var text = ""
     for segment in segments {
       switch segment {
       case .text(let literal):
         text += literal
       case .fact(let expression):
-        if case .value(let value) = expression.program.evaluate(activation) {
+        if let withholding, withholding.isRead(by: expression.program.expression) {
+          text += reference(to: subject, language)
+        } else if case .value(let value) = expression.program.evaluate(activation) {
           text += ValueText.plain(value, language)
         } else {
           text += "?"
@@ -21,6 +32,15 @@ enum MessageRenderer {
       }
     }
     return text
+  }
+
+  /// How a withheld placeholder names what it was about: `indsats 2` / `intervention 2`,
+  /// or `indstillingen` / `the proposal`.
+  static func reference(to subject: Subject, _ language: Language) -> String {
+    switch subject {
+    case .intervention(let index): language == .da ? "indsats \(index + 1)" : "intervention \(index + 1)"
+    case .proposal: language == .da ? "indstillingen" : "the proposal"
+    }
   }
 }
 
