@@ -23,7 +23,9 @@ enum MessageRenderer {
         text += literal
       case .fact(let expression):
         if let withholding, withholding.isRead(by: expression.program.expression) {
-          text += reference(to: subject, language)
+          let reference = reference(to: subject, language)
+          // At the start of the message, it starts a sentence.
+          text += text.isEmpty ? reference.prefix(1).uppercased() + reference.dropFirst() : reference
         } else if case .value(let value) = expression.program.evaluate(activation) {
           text += ValueText.plain(value, language)
         } else {
