@@ -110,7 +110,7 @@ struct AuditLimitsTests {
     let lines = results.split(separator: "\n").map(String.init)
     #expect(lines.count == 5)
     #expect(lines[0].contains("\"case_id\":\"L-1\",\"error\":\"interventions: må højst have 50 element(er)\""))
-    #expect(lines[1].contains("\"line\":2,\"error\":\"ugyldig JSON (kolonne 105): number out of range: beyond a double's (about 1.8e308)\""))
+    #expect(lines[1].contains("\"line\":2,\"error\":\"ugyldig JSON (kolonne 117): number out of range: beyond a double's (about 1.8e308)\""))
     #expect(lines[2].contains("\"case_id\":\"L-3\",\"error\":\"interventions[0].title: teksten er længere end 300 tegn\""))
     #expect(!lines[3].contains("\"error\"") && lines[3].contains("\"case_id\":\"L-4\""))
     #expect(!lines[4].contains("\"error\"") && lines[4].contains("\"case_id\":\"L-5\""))
