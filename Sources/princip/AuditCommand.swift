@@ -168,6 +168,8 @@ struct AuditCommand: ParsableCommand {
       let suggestion = path.last.flatMap { Suggestion.closest(to: $0, among: siblings) }
       throw .unknownBreakdownField(text, suggestion: suggestion.map { (path.dropLast() + [$0]).joined(separator: ".") })
     }
+    // Groups are named by their values in every output: never by free text (Disclosure.withheld).
+    if let path = breakdown.fieldPath, schema.node(at: path)?.mayHoldFreeText == true { throw .freeTextBreakdownField(text) }
     return breakdown
   }
 }

@@ -14,7 +14,7 @@ struct SilenceAndNoneTests {
   private func outcomes(_ yaml: String, pack: String, rule: String) throws -> [Outcome] {
     let proposal = try ProposalReader(schema: Self.library.schema).read(text: yaml, file: "t.yaml")
     let evaluator = Evaluator(pack: try Self.library.latest(named: pack), ladder: Self.library.ladder)
-    return evaluator.assess(proposal).findings.filter { $0.ruleID == rule }.map(\.outcome)
+    return try evaluator.assess(proposal).findings.filter { $0.ruleID == rule }.map(\.outcome)
   }
 
   private func proposal(_ pack: String, _ intervention: String) -> String {
@@ -58,7 +58,7 @@ struct SilenceAndNoneTests {
     let yaml = "case_id: T\nmunicipality: halsnaes\ndecision_date: 2024-03-01\ninterventions:\n  - { kind: sel_85, time_limited: false, phase_out_plan: none }\n"
     let proposal = try ProposalReader(schema: Self.library.schema).read(text: yaml, file: "t.yaml")
     let evaluator = Evaluator(pack: try Self.library.latest(named: "halsnaes"), ladder: Self.library.ladder)
-    let finding = try #require(evaluator.assess(proposal).findings.first { $0.ruleID == "halsnaes.phase-out" })
+    let finding = try #require(try evaluator.assess(proposal).findings.first { $0.ruleID == "halsnaes.phase-out" })
     #expect(finding.outcome == .violated)
     #expect(finding.message?.da.hasPrefix("indsats 1 (uden titel) er ikke tidsafgrænset") == true, "\(finding.message?.da ?? "")")
     #expect(finding.message?.en.hasPrefix("intervention 1 (untitled) is not time-limited") == true)

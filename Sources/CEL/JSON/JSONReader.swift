@@ -376,6 +376,8 @@ struct JSONReader {
     }
     let text = String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)
     guard let d = Double(text) else { throw Failure(message: "invalid number", offset: start) }
+    // JSON has no infinity: a number beyond a double's range (1e309) is refused, not made infinite.
+    guard d.isFinite else { throw Failure(message: "number out of range: beyond a double's (about 1.8e308)", offset: start) }
     return .double(d)
   }
 }

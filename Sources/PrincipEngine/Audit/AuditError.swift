@@ -23,6 +23,8 @@ public enum AuditError: Error, Sendable, Hashable {
   case invalidBaseline(SourceLocation, detail: LocalizedText)
   /// `--by` names a field the proposal schema does not have.
   case unknownBreakdownField(String, suggestion: String?)
+  /// `--by` names a field that may hold free text, which batch outputs never show.
+  case freeTextBreakdownField(String)
   /// The rules could not be used.
   case rules(PrincipError)
 
@@ -55,6 +57,10 @@ public enum AuditError: Error, Sendable, Hashable {
         : "\(file): the column '\(column)' named in the mapping is not in the header\(hint)"
     case .invalidBaseline(let location, let detail):
       return "\(location): " + (da ? "ikke en resultatlinje fra princip audit: " : "not a result line of princip audit: ") + detail[language]
+    case .freeTextBreakdownField(let field):
+      return da
+        ? "--by: '\(field)' kan indeholde fritekst (personoplysninger), som en revision aldrig viser; vælg et felt med faste værdier"
+        : "--by: '\(field)' may hold free text (personal data), which an audit never shows; choose a field with fixed values"
     case .unknownBreakdownField(let field, let suggestion):
       let hint = suggestion.map { da ? " (mente du '\($0)'?)" : " (did you mean '\($0)'?)" } ?? ""
       return da

@@ -34,7 +34,10 @@ public struct AuditRecordError: Error, Sendable, Hashable {
     case rejected(PrincipError)
   }
 
-  /// The reason as a user reads it, without the place: `interventions[0].kind: ukendt værdi …`.
+  /// The reason as a user reads it, without the place: `interventions[0].kind: ikke en tilladt værdi …`.
+  ///
+  /// An error row is a batch output: it names the record by its place and case id, and
+  /// never repeats a value of the record (``Disclosure/withheld``), which may be personal data.
   public func reason(in language: Language) -> String {
     let da = language == .da
     switch problem {
@@ -44,10 +47,10 @@ public struct AuditRecordError: Error, Sendable, Hashable {
       return da ? "forventede et JSON-objekt, fandt \(found)" : "expected a JSON object, found \(found)"
     case .malformedCSV(let detail):
       return (da ? "ugyldig CSV: " : "malformed CSV: ") + detail[language]
-    case .unconvertibleCell(let column, let value, let expected):
+    case .unconvertibleCell(let column, _, let expected):
       return da
-        ? "kolonnen '\(column)': '\(value)' kan ikke læses som \(expected)"
-        : "column '\(column)': '\(value)' cannot be read as \(expected)"
+        ? "kolonnen '\(column)': værdien kan ikke læses som \(expected)"
+        : "column '\(column)': the value cannot be read as \(expected)"
     case .missingCaseID(let column):
       return da ? "rækken har intet sagsnummer i kolonnen '\(column)'" : "the row has no case id in column '\(column)'"
     case .caseSplit(let firstLine):
@@ -55,7 +58,7 @@ public struct AuditRecordError: Error, Sendable, Hashable {
         ? "sagens rækker står ikke samlet: sagen optrådte allerede i linje \(firstLine)"
         : "the case's rows are not together: the case already appeared at line \(firstLine)"
     case .rejected(let error):
-      let text = error.message(in: language)
+      let text = error.message(in: language, disclosure: .withheld)
       // The engine's message starts with the place when it has one; the row shows it apart.
       if let place = error.location.map({ "\($0): " }), text.hasPrefix(place) { return String(text.dropFirst(place.count)) }
       return text

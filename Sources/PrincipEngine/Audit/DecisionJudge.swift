@@ -17,6 +17,8 @@ struct DecisionJudge: Sendable {
   private let fastReader: SchemaDirectedReader?
   /// Whether judgements keep their proposal, for the report to explain the most serious.
   private let keepsProposals: Bool
+  /// What the report's explanations leave out.
+  private let freeText: FreeTextFields
 
   init(library: RuleLibrary, options: AuditOptions) {
     let mapping = options.mapping
@@ -32,6 +34,7 @@ struct DecisionJudge: Sendable {
     for (index, pack) in library.packs.enumerated() { versions[pack.name, default: []].append(index) }
     self.versions = versions
     reader = ProposalReader(schema: library.schema)
+    freeText = FreeTextFields(schema: library.schema)
     self.mapping = mapping
     breakdown = options.breakdown
     // The report explains decisions from their whole proposal; without it, only what judging reads is built.
@@ -141,7 +144,8 @@ struct DecisionJudge: Sendable {
   /// when the judgement no longer holds its proposal.
   func explain(_ judgement: Judgement) -> Assessment? {
     // A judged decision's rules stayed within their budget when scored, so they do again.
-    judgement.proposal.flatMap { try? evaluators[judgement.packIndex].assess($0, explain: true) }
+    // The report is a batch output: no free text of the proposal (Disclosure.withheld).
+    judgement.proposal.flatMap { try? evaluators[judgement.packIndex].assess($0, explain: true, withholding: freeText) }
   }
 
   /// The most serious outcome of each principle a judged decision touched, as slots of

@@ -49,8 +49,9 @@ public enum PrincipError: Error, Sendable, Hashable {
     }
   }
 
-  /// The error as a user reads it: `file:line:col: what was expected`.
-  public func message(in language: Language) -> String {
+  /// The error as a user reads it: `file:line:col: what was expected`. With
+  /// ``Disclosure/withheld`` (batch outputs), a value that failed the schema is not repeated.
+  public func message(in language: Language, disclosure: Disclosure = .full) -> String {
     let place = location.map { "\($0): " } ?? ""
     let da = language == .da
     switch self {
@@ -61,7 +62,7 @@ public enum PrincipError: Error, Sendable, Hashable {
     case .syntax(_, let detail):
       return place + (da ? "syntaksfejl: \(detail)" : "syntax error: \(detail)")
     case .invalidProposal(_, let field, let problem):
-      return place + "\(field): " + problem.message(in: language)
+      return place + "\(field): " + problem.message(in: language, disclosure: disclosure)
     case .invalidRulePack(_, let detail):
       return place + detail
     case .budgetExceeded(_, let rule, let budget):

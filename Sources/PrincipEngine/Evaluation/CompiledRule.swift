@@ -117,8 +117,13 @@ final class CompiledRule: Sendable {
   }
 
   /// The finding for one subject, explained (messages, remedies, evidence) when asked.
+  ///
+  /// - Parameter withholding: explain for a batch output (``Disclosure/withheld``): no
+  ///   free text in messages and remedies, and no evidence or justification text.
   /// - Throws: ``PrincipError/budgetExceeded(_:rule:budget:)``.
-  func judge(_ subject: Subject, _ activation: CELActivation, justifications: CELMap?, explain: Bool) throws(PrincipError) -> Finding {
+  func judge(
+    _ subject: Subject, _ activation: CELActivation, justifications: CELMap?, explain: Bool, withholding: FreeTextFields? = nil
+  ) throws(PrincipError) -> Finding {
     let result = evaluate(activation, justifications: justifications)
     if case .exceeded(let error) = result { throw error }
     var finding = Finding(
@@ -135,7 +140,8 @@ final class CompiledRule: Sendable {
     case .notApplicable, .satisfied, .violated, .exceeded:
       break
     }
-    if explain { explainFinding(&finding, activation) }
+    if explain { explainFinding(&finding, activation, withholding) }
+    if withholding != nil { finding.justification = nil }
     return finding
   }
 
@@ -149,16 +155,18 @@ final class CompiledRule: Sendable {
     return nil
   }
 
-  private func explainFinding(_ finding: inout Finding, _ activation: CELActivation) {
+  private func explainFinding(_ finding: inout Finding, _ activation: CELActivation, _ withholding: FreeTextFields?) {
     guard finding.outcome != .notApplicable else { return }
-    finding.evidence = evidencePaths.map { path in
-      Evidence(path: FactPaths.display(path, subject: finding.subject), value: FactPaths.value(at: path, in: activation))
+    if withholding == nil {
+      finding.evidence = evidencePaths.map { path in
+        Evidence(path: FactPaths.display(path, subject: finding.subject), value: FactPaths.value(at: path, in: activation))
+      }
     }
     if finding.outcome == .violated || finding.outcome == .justified {
-      finding.message = MessageRenderer.render(rule.message, activation, subject: finding.subject)
+      finding.message = MessageRenderer.render(rule.message, activation, subject: finding.subject, withholding: withholding)
     }
     if finding.outcome != .satisfied {
-      finding.remedy = MessageRenderer.render(rule.remedy, activation, subject: finding.subject)
+      finding.remedy = MessageRenderer.render(rule.remedy, activation, subject: finding.subject, withholding: withholding)
     }
   }
 }

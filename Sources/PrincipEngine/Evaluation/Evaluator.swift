@@ -63,18 +63,25 @@ public struct Evaluator: Sendable {
   ///
   /// - Parameter explain: fill in messages, remedies and evidence; an audit that
   ///   only counts outcomes can skip them.
+  /// - Parameter withholding: explain for a batch output (``Disclosure/withheld``):
+  ///   placeholders that read free text name their subject instead (`indsats 2`), and
+  ///   findings carry no evidence and no justification text.
   /// - Throws: ``PrincipError/budgetExceeded(_:rule:budget:)`` when a rule's condition
   ///   takes more steps than the evaluation budget (`CELActivation.defaultStepBudget`).
   /// - Complexity: O(rules × interventions) rule evaluations.
-  public func assess(_ proposal: CELValue, explain: Bool = true) throws(PrincipError) -> Assessment {
+  public func assess(_ proposal: CELValue, explain: Bool = true, withholding: FreeTextFields? = nil) throws(PrincipError) -> Assessment {
     let subjects = Subjects(proposal, ladder: ladder)
     var findings: [Finding] = []
     findings.reserveCapacity(pack.rules.count * max(1, subjects.interventions.count))
     for ruleIndex in pack.rules.indices {
-      try judge(ruleAt: ruleIndex, subjects, explain: explain, into: &findings)
+      try judge(ruleAt: ruleIndex, subjects, explain: explain, withholding: withholding, into: &findings)
     }
-    return Scoring.assessment(
+    var assessment = Scoring.assessment(
       caseID: proposal["case_id"]?.stringValue ?? "?", pack: pack, findings: findings, interventions: subjects.values)
+    if withholding != nil {
+      for index in assessment.interventions.indices { assessment.interventions[index].title = nil }
+    }
+    return assessment
   }
 
   /// Judges a proposal that has passed the schema for its outcomes, score and verdict
@@ -198,14 +205,19 @@ public struct Evaluator: Sendable {
     }
   }
 
-  private func judge(ruleAt ruleIndex: Int, _ subjects: Subjects, explain: Bool, into findings: inout [Finding]) throws(PrincipError) {
+  private func judge(
+    ruleAt ruleIndex: Int, _ subjects: Subjects, explain: Bool, withholding: FreeTextFields? = nil, into findings: inout [Finding]
+  ) throws(PrincipError) {
     let rule = rules[ruleIndex]
     switch rule.rule.scope {
     case .proposal:
-      findings.append(try rule.judge(.proposal, subjects.proposal, justifications: subjects.justifications, explain: explain))
+      findings.append(
+        try rule.judge(.proposal, subjects.proposal, justifications: subjects.justifications, explain: explain, withholding: withholding))
     case .intervention:
       for (index, activation) in subjects.interventions.enumerated() {
-        findings.append(try rule.judge(.intervention(index), activation, justifications: subjects.justifications, explain: explain))
+        findings.append(
+          try rule.judge(
+            .intervention(index), activation, justifications: subjects.justifications, explain: explain, withholding: withholding))
       }
     }
   }

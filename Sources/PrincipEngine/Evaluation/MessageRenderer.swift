@@ -2,15 +2,22 @@ import CEL
 
 /// Fills in a message's `{{ expression }}` placeholders with facts from the proposal.
 enum MessageRenderer {
-  /// - Parameter subject: what the finding is about, to name a fact the proposal does not
-  ///   state in words ("indsats 2 (uden titel)") instead of leaving a hole in the sentence.
-  static func render(_ template: MessageTemplate, _ activation: CELActivation, subject: Subject) -> LocalizedText {
+  /// - Parameters:
+  ///   - subject: what the finding is about, to name a fact the proposal does not state
+  ///     in words ("indsats 2 (uden titel)") instead of leaving a hole in the sentence.
+  ///   - withholding: for batch outputs (``Disclosure/withheld``): a placeholder that
+  ///     reads free text is rendered as a neutral reference to the subject (`indsats 2`,
+  ///     `indstillingen`) instead of the text.
+  static func render(_ template: MessageTemplate, _ activation: CELActivation, subject: Subject, withholding: FreeTextFields? = nil)
+    -> LocalizedText
+  {
     LocalizedText(
-      da: render(template.da, activation, .da, subject), en: render(template.en, activation, .en, subject))
+      da: render(template.da, activation, .da, subject, withholding), en: render(template.en, activation, .en, subject, withholding))
   }
 
   private static func render(
-    _ segments: [MessageTemplate.Segment], _ activation: CELActivation, _ language: Language, _ subject: Subject
+    _ segments: [MessageTemplate.Segment], _ activation: CELActivation, _ language: Language, _ subject: Subject,
+    _ withholding: FreeTextFields?
   ) -> String {
     var text = ""
     for segment in segments {
@@ -18,6 +25,12 @@ enum MessageRenderer {
       case .text(let literal):
         text += literal
       case .fact(let expression):
+        if let withholding, withholding.isRead(by: expression.program.expression) {
+          let reference = reference(to: subject, language)
+          // At the start of the message, it starts a sentence.
+          text += text.isEmpty ? reference.prefix(1).uppercased() + reference.dropFirst() : reference
+          continue
+        }
         switch expression.program.evaluate(activation) {
         case .value(let value): text += ValueText.plain(value, language)
         case .unknown(let unknown): text += notStated(unknown.paths, subject, ReportWords(language))
@@ -26,6 +39,15 @@ enum MessageRenderer {
       }
     }
     return text
+  }
+
+  /// How a withheld placeholder names what it was about: `indsats 2` / `intervention 2`,
+  /// or `indstillingen` / `the proposal`.
+  static func reference(to subject: Subject, _ language: Language) -> String {
+    switch subject {
+    case .intervention(let index): language == .da ? "indsats \(index + 1)" : "intervention \(index + 1)"
+    case .proposal: language == .da ? "indstillingen" : "the proposal"
+    }
   }
 }
 

@@ -24,9 +24,7 @@ extension ProposalSchema {
       let allowed = (object["enum"] as? [Any])?.compactMap { $0 as? String }
       switch object["type"] as? String {
       case "string":
-        return .string(.init(
-          allowed: allowed, isDate: object["format"] as? String == "date", minLength: object["minLength"] as? Int,
-          acceptsNone: object["x-none"] as? Bool ?? false))
+        return .string(try stringRule(object, allowed: allowed, at: pointer))
       case "integer":
         return .integer(numberRule(object))
       case "number":
@@ -35,11 +33,11 @@ extension ProposalSchema {
         return .boolean
       case "array":
         let items = try object["items"].map { (items) throws(PrincipError) in try node(items, at: pointer + "/items") } ?? .any
-        return .array(items: items, minItems: object["minItems"] as? Int)
+        return .array(items: items, .init(minItems: try count("minItems", object, pointer), maxItems: try count("maxItems", object, pointer)))
       case "object":
         return .object(try objectRule(object, at: pointer))
       case nil where allowed != nil:
-        return .string(.init(allowed: allowed, isDate: false, minLength: nil))
+        return .string(try stringRule(object, allowed: allowed, at: pointer))
       case nil:
         return .any
       case let other?:
@@ -61,7 +59,27 @@ extension ProposalSchema {
       case nil: additional = .any
       }
       let required = Set(object["required"] as? [String] ?? [])
-      return .init(properties: properties, required: required, additional: additional)
+      return .init(properties: properties, required: required, additional: additional, maxProperties: try count("maxProperties", object, pointer))
+    }
+
+    private func stringRule(_ object: [String: Any], allowed: [String]?, at pointer: String) throws(PrincipError) -> SchemaNode.StringRule {
+      var freeText: Bool?
+      if let flag = object["x-free-text"] {
+        guard let bool = flag as? Bool else { throw invalid(pointer, "'x-free-text' must be true or false") }
+        freeText = bool
+      }
+      return .init(
+        allowed: allowed, isDate: object["format"] as? String == "date", minLength: try count("minLength", object, pointer),
+        maxLength: try count("maxLength", object, pointer), isFreeText: freeText, acceptsNone: object["x-none"] as? Bool ?? false)
+    }
+
+    /// A count keyword (`minItems`, `maxLength`, …): a non-negative integer, if present.
+    private func count(_ keyword: String, _ object: [String: Any], _ pointer: String) throws(PrincipError) -> Int? {
+      guard let value = object[keyword] else { return nil }
+      guard let number = value as? NSNumber, let count = Int(exactly: number.doubleValue), count >= 0 else {
+        throw invalid(pointer, "'\(keyword)' must be a non-negative integer")
+      }
+      return count
     }
 
     private func numberRule(_ object: [String: Any]) -> SchemaNode.NumberRule {

@@ -82,12 +82,16 @@ extension ProposalSchema {
         throw fail(.notAllowed(value: text, allowed: allowed, suggestion: Suggestion.closest(to: text, among: allowed)))
       }
       if let minimum = rule.minLength, text.count < minimum { throw fail(.tooShort(minimum: minimum)) }
+      // A character is at least one byte: count characters only when the bytes do not settle it.
+      if let maximum = rule.maxLength, text.utf8.count > maximum, text.count > maximum { throw fail(.tooLong(maximum: maximum)) }
       guard rule.isDate else { return nil }
       guard let date = CivilDate(text) else { throw fail(.invalidDate(text)) }
       return date.timestamp
     case (.integer(let rule), .int(let number)):
       try range(Double(number), rule)
       return nil
+    case (.integer, .double(let number)) where !number.isFinite, (.number, .double(let number)) where !number.isFinite:
+      throw fail(.notFinite)
     case (.integer(let rule), .double(let number)) where number == number.rounded() && abs(number) < 9e15:
       try range(number, rule)
       return .int(Int64(number))
@@ -99,8 +103,9 @@ extension ProposalSchema {
       return nil
     case (.boolean, .bool):
       return nil
-    case (.array(let items, let minItems), .list(let elements)):
-      if let minItems, elements.count < minItems { throw fail(.tooShort(minimum: minItems)) }
+    case (.array(let items, let rule), .list(let elements)):
+      if let minItems = rule.minItems, elements.count < minItems { throw fail(.tooShort(minimum: minItems)) }
+      if let maxItems = rule.maxItems, elements.count > maxItems { throw fail(.tooMany(maximum: maxItems)) }
       var changed: [CELValue]?
       for (offset, element) in elements.enumerated() {
         let ready: CELValue?
@@ -121,6 +126,9 @@ extension ProposalSchema {
   private static func checkedObject(_ map: CELMap, _ rule: SchemaNode.ObjectRule) throws(Failure) -> CELValue? {
     var changed: [(key: CELValue, value: CELValue)]?
     let pairs = map.pairs
+    if let maximum = rule.maxProperties, pairs.count > maximum {
+      throw Failure(reversedPath: [], problem: .tooMany(maximum: maximum))
+    }
     for (offset, (key, value)) in pairs.enumerated() {
       guard case .string(let name) = key else {
         throw Failure(reversedPath: [], problem: .wrongType(expected: "text keys", found: jsonTypeName(of: key)))

@@ -116,11 +116,15 @@ public enum JSONReport: AssessmentReporter {
         "evidence",
         .array(
           finding.evidence.map { evidence in
-            .object([
+            let shown = evidence.shownValue
+            var fields: [(key: String, value: JSONNode)] = [
               ("path", .string(evidence.path)),
-              ("value", evidence.value.map(JSONNode.init) ?? .null),
+              ("value", shown.map { JSONNode($0.value) } ?? .null),
               ("missing", .bool(evidence.value == nil)),
-            ])
+            ]
+            // Only for a list longer than a report shows: how many of its items `value` leaves out.
+            if let omitted = shown?.omitted, omitted > 0 { fields.append(("omitted_items", .int(Int64(omitted)))) }
+            return .object(fields)
           })
       ),
       ("missing", .array(finding.missing.map(JSONNode.string))),

@@ -111,9 +111,10 @@ public enum MarkdownReport: AssessmentReporter {
     if !finding.evidence.isEmpty {
       lines += ["", "**\(words.facts):**", ""]
       for evidence in finding.evidence {
-        if let records = evidence.displayRecords(in: language) {
+        if let (records, omitted) = evidence.displayRecords(in: language) {
           lines.append("- \(Markdown.code(evidence.path)):")
           lines += records.map { "  - \(Markdown.inline($0))" }
+          if omitted > 0 { lines.append("  - *\(Markdown.inline(Evidence.omission(omitted, language)))*") }
         } else {
           let value = evidence.displayValue(in: language).map(Markdown.inline) ?? "*\(words.missingValue)*"
           lines.append("- \(Markdown.code(evidence.path)): \(value)")

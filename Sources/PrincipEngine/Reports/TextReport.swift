@@ -94,9 +94,10 @@ public enum TextReport: AssessmentReporter {
     if !finding.evidence.isEmpty {
       lines.append("  \(words.facts):")
       for evidence in finding.evidence {
-        if let records = evidence.displayRecords(in: language) {
+        if let (records, omitted) = evidence.displayRecords(in: language) {
           lines.append("    \(evidence.path):")
           for record in records { lines.append(TextLayout.wrap(record, indent: "        ", firstIndent: "      • ")) }
+          if omitted > 0 { lines.append("      \(Evidence.omission(omitted, language))") }
         } else {
           let value = evidence.displayValue(in: language) ?? "(\(words.missingValue))"
           lines.append(TextLayout.wrap("\(evidence.path): \(value)", indent: "        ", firstIndent: "    "))

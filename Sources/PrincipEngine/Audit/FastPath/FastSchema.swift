@@ -92,6 +92,8 @@ final class FastSchema: @unchecked Sendable {  // Immutable after init; deinit f
     var maximum: Double? = nil
     /// `minLength` of strings and dates, `minItems` of arrays.
     var minCount: Int? = nil
+    /// `maxLength` of strings, `maxItems` of arrays; `Int.max` when there is none.
+    var maxCount = Int.max
     var index = 0
     var count = 0
     /// `x-none`: a date may be the word ``SchemaNode/none`` instead.
@@ -117,6 +119,8 @@ final class FastSchema: @unchecked Sendable {  // Immutable after init; deinit f
     let requiredMask: UInt64
     /// The node of undeclared fields; `nil` when they are not allowed.
     let additional: Int?
+    /// `maxProperties`, when the object could have more fields than that; else `Int.max`.
+    let maxFields: Int
   }
 
   /// A top-level rename of the column mapping: records' `from` is the root's field
@@ -234,12 +238,13 @@ final class FastSchema: @unchecked Sendable {  // Immutable after init; deinit f
             allowedValues.append(.string(CELMap.sharedKey(value)))
           }
         } else {
-          compiled = Node(kind: rule.isDate ? .date : .string, minCount: rule.minLength, acceptsNone: rule.acceptsNone)
+          compiled = Node(kind: rule.isDate ? .date : .string, minCount: rule.minLength, maxCount: rule.maxLength ?? .max, acceptsNone: rule.acceptsNone)
         }
       case .integer(let rule): compiled = Node(kind: .integer, minimum: rule.minimum, maximum: rule.maximum)
       case .number(let rule): compiled = Node(kind: .number, minimum: rule.minimum, maximum: rule.maximum)
       case .boolean: compiled = Node(kind: .boolean)
-      case .array(let items, let minItems): compiled = Node(kind: .array, minCount: minItems, index: compile(items))
+      case .array(let items, let rule):
+        compiled = Node(kind: .array, minCount: rule.minItems, maxCount: rule.maxItems ?? .max, index: compile(items))
       case .object(let rule):
         guard rule.properties.count <= 64, rule.required.allSatisfy({ name in rule.properties.contains { $0.name == name } }) else {
           compiled = Node(kind: .unsupported)
@@ -266,7 +271,10 @@ final class FastSchema: @unchecked Sendable {  // Immutable after init; deinit f
           while slots[slotStart + slot] != 0 { slot = (slot + 1) & (size - 1) }
           slots[slotStart + slot] = Int32(field + 1)
         }
-        objects.append(Object(fields: start..<fields.count, slots: slotStart, slotMask: size - 1, requiredMask: mask, additional: additional))
+        // Declared fields appear at most once each: a bound above their number matters only with undeclared ones.
+        let maxFields = rule.maxProperties.flatMap { $0 < rule.properties.count || additional != nil ? $0 : nil } ?? .max
+        objects.append(
+          Object(fields: start..<fields.count, slots: slotStart, slotMask: size - 1, requiredMask: mask, additional: additional, maxFields: maxFields))
         compiled = Node(kind: .object, index: objects.count - 1)
       }
       nodes.append(compiled)

@@ -167,6 +167,7 @@ private struct Cursor {
         guard take(UInt8(ascii: "]")) else { return nil }
       }
       if let minItems = node.pointee.minCount, itemCount < minItems { return nil }
+      if itemCount > node.pointee.maxCount { return nil }
       return build ? .list(elements) : .null
     case .boolean:
       return boolean().map(CELValue.bool)
@@ -197,6 +198,8 @@ private struct Cursor {
       // characters (which rawString refuses) exactly one: count characters only if
       // neither settles minLength.
       if let minLength = node.pointee.minCount, raw.count < minLength { return nil }
+      // More bytes than maxLength: too long if ASCII; other text is counted by the general path.
+      if raw.count > node.pointee.maxCount { return nil }
       // Unbuilt: ASCII is settled; other text only needs checking, unless its characters must be counted.
       if !build && (ascii || node.pointee.minCount == nil) { return ascii || SchemaDirectedReader.isValidUTF8(raw) ? .null : nil }
       guard let text = ascii ? String(decoding: raw, as: UTF8.self) : Self.validString(raw) else { return nil }
@@ -238,6 +241,7 @@ private struct Cursor {
     let renames = top?.renames ?? UnsafeBufferPointer(start: nil, count: 0)
     var builder: CELMap.StringKeyBuilder? = build ? CELMap.StringKeyBuilder(capacity: fields.count + (object.additional == nil ? 0 : 4)) : nil
     var seen: UInt64 = 0
+    var undeclared = 0
     // Hoisted: reaching the projection in the loop would retain it for every field.
     let selector = top?.projection?.selector ?? -1
     if !take(UInt8(ascii: "}")) {
@@ -280,6 +284,7 @@ private struct Cursor {
           guard let additional = object.additional, let value = value(additional),
             builder?.insert(string: String(decoding: key, as: UTF8.self), value) == true
           else { return nil }
+          undeclared += 1
         }
       } while take(UInt8(ascii: ","))
       guard take(UInt8(ascii: "}")) else { return nil }
@@ -292,6 +297,7 @@ private struct Cursor {
       }
     }
     guard seen & object.requiredMask == object.requiredMask else { return nil }
+    if object.maxFields != .max, seen.nonzeroBitCount + undeclared > object.maxFields { return nil }
     guard build, let built = builder.take() else { return .null }
     return .map(built.build())
   }
@@ -451,7 +457,8 @@ private struct Cursor {
     if isInteger && digitCount <= 18 { return .int(negative ? -Int64(magnitude) : Int64(magnitude)) }
     let text = String(decoding: UnsafeBufferPointer(start: base + start, count: position - start), as: UTF8.self)
     if isInteger, let value = Int64(text) { return .int(value) }
-    guard let value = Double(text) else { return nil }
+    // Beyond a double (1e309) is infinite: the general path refuses it.
+    guard let value = Double(text), value.isFinite else { return nil }
     return .double(value)
   }
 
