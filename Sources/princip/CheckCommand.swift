@@ -21,7 +21,8 @@ struct CheckCommand: ParsableCommand {
         0  every principle honoured, or the deviation justified
         1  violations found
         2  invalid input or usage: unreadable, malformed or invalid proposal, unknown \
-      pack, no pack version in force, unusable rules
+      pack, no pack version in force, unusable rules (a rules folder with lint errors), \
+      a rule that could not be evaluated for the proposal (an error, not missing facts)
         3  no violations, but facts are missing to decide some principles
       With several proposals the worst status wins (2, then 1, then 3, then 0), and \
       every proposal gets its report or its error. With --pack all, a violation under \
@@ -62,6 +63,10 @@ struct CheckCommand: ParsableCommand {
       do {
         let pack = try batch.pack(for: proposal, named: pack)
         let assessment = Evaluator(pack: pack, ladder: batch.library.ladder).assess(proposal)
+        guard !refuse(assessment, file: file, language) else {
+          status.record(.invalid)
+          continue
+        }
         reports.append(AssessmentReport(assessment: assessment, pack: pack, ladder: batch.library.ladder, file: file))
         status.record(CheckStatus(assessment.verdict))
       } catch {
@@ -77,12 +82,26 @@ struct CheckCommand: ParsableCommand {
 
   /// Each proposal compared across every pack.
   private func compare(_ batch: ProposalBatch, _ status: inout CheckStatus, _ language: Language) -> String {
-    let comparisons = batch.proposals.map { Comparison(judging: $0.proposal, by: batch.library, file: $0.file) }
+    let comparisons = batch.proposals.map { Comparison(judging: $0.proposal, by: batch.library, file: $0.file) }.filter { comparison in
+      let failed = comparison.columns.contains { refuse($0.assessment, file: comparison.file ?? "-", language) }
+      if failed { status.record(.invalid) }
+      return !failed
+    }
     comparisons.forEach { status.record(CheckStatus(comparing: $0)) }
     guard !comparisons.isEmpty else { return "" }
     return proposals.count == 1
       ? format.comparisonReporter.generateReport(comparisons[0], in: language)
       : format.comparisonReporter.generateReport(comparisons, in: language)
+  }
+
+  /// Prints an error for each rule that could not be evaluated (``RuleFailure``), and
+  /// whether there was one: then the proposal gets its errors instead of a report.
+  private func refuse(_ assessment: Assessment, file: String, _ language: Language) -> Bool {
+    for finding in assessment.failures {
+      guard let failure = finding.failure else { continue }
+      printError("\(file): " + failure.message(rule: finding.ruleID, subject: finding.subject)[language])
+    }
+    return !assessment.failures.isEmpty
   }
 
   /// Writes the reports to standard output or `--output`; nothing at all when no proposal

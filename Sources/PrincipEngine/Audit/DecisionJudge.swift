@@ -115,6 +115,10 @@ struct DecisionJudge: Sendable {
     }
     // Through the buffer: `evaluators[index]` would copy the evaluator (and retain each of its parts).
     let scorecard = evaluators.withUnsafeBufferPointer { $0[index].scorecard(proposal) }
+    if scorecard.failed, let failed = evaluators[index].assess(proposal, explain: false).failures.first, let failure = failed.failure {
+      return DecisionResult(record: record, location: location, outcome: .error(AuditRecordError(
+        location: location, caseID: caseID, problem: .ruleFailed(rule: failed.ruleID, subject: failed.subject, failure: failure))))
+    }
     let groups = breakdown?.groups(of: proposal, date: date) ?? []
     let judgement = Judgement(
       packIndex: index, decisionDate: date, caseID: caseID ?? "?", scorecard: scorecard, groups: groups,

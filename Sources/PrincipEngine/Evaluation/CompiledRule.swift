@@ -43,7 +43,7 @@ final class CompiledRule: Sendable {
     /// Facts are missing: the unknowns of `when` (if it was unknown) and of `require`.
     case missing(when: CELUnknown?, require: CELUnknown?)
     /// An expression gave an error or a non-bool: a rule or data problem.
-    case failed(String)
+    case failed(part: String, kind: CELError.Kind?, found: String?, at: CELSourceLocation?)
 
     var outcome: Outcome {
       switch self {
@@ -53,6 +53,13 @@ final class CompiledRule: Sendable {
       case .justified: .justified
       case .missing, .failed: .undetermined
       }
+    }
+
+    /// The outcome's code for a ``Scorecard``: ``Scorecard/failedCode`` for a failure.
+    @inline(__always)
+    var code: UInt8 {
+      if case .failed = self { return Scorecard.failedCode }
+      return outcome.code
     }
   }
 
@@ -67,8 +74,8 @@ final class CompiledRule: Sendable {
       case .value(.bool(false)): return .notApplicable
       case .value(.bool(true)): break
       case .unknown(let unknown): whenUnknown = unknown
-      case .value(let other): return .failed("when: expected a bool, got \(other.typeName)")
-      case .error(let error): return .failed("when: \(error.message)")
+      case .value(let other): return .failed(part: "when", kind: nil, found: other.typeName, at: nil)
+      case .error(let error): return .failed(part: "when", kind: error.kind, found: nil, at: error.location)
       }
     }
     switch kindIndex.flatMap({ requireByKind?[$0] }) ?? require.evaluate(activation) {
@@ -83,9 +90,9 @@ final class CompiledRule: Sendable {
     case .unknown(let unknown):
       return .missing(when: whenUnknown, require: unknown)
     case .value(let other):
-      return .failed("require: expected a bool, got \(other.typeName)")
+      return .failed(part: "require", kind: nil, found: other.typeName, at: nil)
     case .error(let error):
-      return .failed("require: \(error.message)")
+      return .failed(part: "require", kind: error.kind, found: nil, at: error.location)
     }
   }
 
@@ -101,8 +108,12 @@ final class CompiledRule: Sendable {
     case .missing(let when, let require):
       let paths = (when?.paths ?? []) + (require?.paths ?? [])
       finding.missing = when != nil && require != nil ? Array(Set(paths)).sorted() : paths
-    case .failed(let problem):
-      finding.problem = problem
+    case .failed(let part, let kind, let found, let place):
+      let expression = part == "when" ? rule.when ?? rule.require : rule.require
+      let failure = RuleFailure(
+        part: part, kind: kind, foundType: found, location: place.map(expression.fileLocation) ?? expression.location)
+      finding.failure = failure
+      finding.problem = failure.text.en
     case .notApplicable, .satisfied, .violated:
       break
     }

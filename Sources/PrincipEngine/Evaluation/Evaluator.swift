@@ -97,7 +97,7 @@ public struct Evaluator: Sendable {
         codes.withUnsafeMutableBufferPointer { codes in
           for index in rules.indices where scopes[index] == .proposal {
             codes[slot(index, count)] = Unmanaged.passUnretained(rules[index])._withUnsafeGuaranteedRef {
-              $0.evaluate(activation, justifications: justifications).outcome.code
+              $0.evaluate(activation, justifications: justifications).code
             }
           }
           var binding: Int?
@@ -114,7 +114,7 @@ public struct Evaluator: Sendable {
             }
             for index in rules.indices where scopes[index] == .intervention {
               codes[slot(index, count) + position] = Unmanaged.passUnretained(rules[index])._withUnsafeGuaranteedRef {
-                $0.evaluate(activation, justifications: justifications, kindIndex: kindIndex).outcome.code
+                $0.evaluate(activation, justifications: justifications, kindIndex: kindIndex).code
               }
             }
           }

@@ -16,6 +16,14 @@ public struct Scorecard: Sendable, Equatable {
   public var score: Int
   public var verdict: Verdict
 
+  /// The code of a rule that could not be evaluated (``RuleFailure``): counted as
+  /// undetermined by ``outcomes``, and ``failed`` says that one did.
+  static let failedCode: UInt8 = 5
+
+  /// Whether a rule could not be evaluated (a rule or data problem): the decision is an
+  /// error, not a result; ``Evaluator/assess(_:explain:)`` names the rule and the problem.
+  public var failed: Bool { codes.contains(Self.failedCode) }
+
   /// How many findings are violations.
   public var violations: Int { codes.reduce(0) { $1 == Outcome.violated.code ? $0 + 1 : $0 } }
 
