@@ -42,8 +42,9 @@ final class CompiledRule: Sendable {
     case justified(String)
     /// Facts are missing: the unknowns of `when` (if it was unknown) and of `require`.
     case missing(when: CELUnknown?, require: CELUnknown?)
-    /// An expression gave an error or a non-bool: a rule or data problem.
-    case failed(part: String, kind: CELError.Kind?, found: String?, at: CELSourceLocation?)
+    /// An expression gave an error or a non-bool: a rule or data problem. Boxed
+    /// (`indirect`), so that the rare failure does not make every result larger.
+    indirect case failed(part: String, kind: CELError.Kind?, found: String?, at: CELSourceLocation?)
 
     var outcome: Outcome {
       switch self {
