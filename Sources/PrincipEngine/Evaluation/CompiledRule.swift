@@ -59,8 +59,14 @@ final class CompiledRule: Sendable {
     /// The outcome's code for a ``Scorecard``: ``Scorecard/failedCode`` for a failure.
     @inline(__always)
     var code: UInt8 {
-      if case .failed = self { return Scorecard.failedCode }
-      return outcome.code
+      switch self {
+      case .notApplicable: Outcome.notApplicable.code
+      case .satisfied: Outcome.satisfied.code
+      case .violated: Outcome.violated.code
+      case .justified: Outcome.justified.code
+      case .missing: Outcome.undetermined.code
+      case .failed: Scorecard.failedCode
+      }
     }
   }
 
