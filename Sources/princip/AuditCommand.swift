@@ -102,7 +102,10 @@ struct AuditCommand: ParsableCommand {
     let files = try RuleSource.files(directory, language: language)
     // Further threads get copies of the rules of their own, so that they share no
     // reference counts, loaded now beside the main load.
-    let replicas = RulePrefetch(files: files, count: Self.ruleCopies(threads: threads, inputs: inputs))
+    // The main load type-checks the rules (and stops the audit if they fail), so the copies need not.
+    var copies = files
+    copies.linted = true
+    let replicas = RulePrefetch(files: copies, count: Self.ruleCopies(threads: threads, inputs: inputs))
     let library = try RuleSource.library(files, examples: false, language: language)
     do {
       let breakdown = try breakdown.map { (text) throws(AuditError) -> Breakdown in try Self.breakdown(text, schema: library.schema) }

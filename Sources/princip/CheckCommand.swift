@@ -21,7 +21,8 @@ struct CheckCommand: ParsableCommand {
         0  every principle honoured, or the deviation justified
         1  violations found
         2  invalid input or usage: unreadable, malformed or invalid proposal, unknown \
-      pack, no pack version in force, unusable rules
+      pack, no pack version in force, unusable rules (a rules folder with lint errors), \
+      a rule that could not be evaluated for the proposal (an error, not missing facts)
         3  no violations, but facts are missing to decide some principles
       With several proposals the worst status wins (2, then 1, then 3, then 0), and \
       every proposal gets its report or its error. With --pack all, a violation under \
@@ -65,6 +66,10 @@ struct CheckCommand: ParsableCommand {
       do {
         let pack = try batch.pack(for: proposal, in: file, named: pack)
         let assessment = try Evaluator(pack: pack, ladder: batch.library.ladder).assess(proposal)
+        guard !refuse(assessment, file: file, language) else {
+          status.record(.invalid)
+          continue
+        }
         reports.append(AssessmentReport(assessment: assessment, pack: pack, ladder: batch.library.ladder, file: file, schema: batch.library.schema))
         status.record(CheckStatus(assessment.verdict))
       } catch {
@@ -83,7 +88,12 @@ struct CheckCommand: ParsableCommand {
     var comparisons: [Comparison] = []
     for (file, proposal) in batch.proposals {
       do {
-        comparisons.append(try Comparison(judging: proposal, by: batch.library, file: file))
+        let comparison = try Comparison(judging: proposal, by: batch.library, file: file)
+        if comparison.columns.contains(where: { refuse($0.assessment, file: file, language) }) {
+          status.record(.invalid)
+        } else {
+          comparisons.append(comparison)
+        }
       } catch {
         printError(error.message(in: language))
         status.record(.invalid)
@@ -94,6 +104,16 @@ struct CheckCommand: ParsableCommand {
     return proposals.count == 1
       ? format.comparisonReporter.generateReport(comparisons[0], in: language)
       : format.comparisonReporter.generateReport(comparisons, in: language)
+  }
+
+  /// Prints an error for each rule that could not be evaluated (``RuleFailure``), and
+  /// whether there was one: then the proposal gets its errors instead of a report.
+  private func refuse(_ assessment: Assessment, file: String, _ language: Language) -> Bool {
+    for finding in assessment.failures {
+      guard let failure = finding.failure else { continue }
+      printError("\(file): " + failure.message(rule: finding.ruleID, subject: finding.subject)[language])
+    }
+    return !assessment.failures.isEmpty
   }
 
   /// Writes the reports to standard output or `--output`; nothing at all when no proposal

@@ -18,6 +18,7 @@ func publicTypesAreSendable() {
   requireSendable(CELType.self)
   requireSendable(CELTypeChecker.self)
   requireSendable(CELDiagnostic.self)
+  requireSendable(CELTypeProblem.self)
   requireSendable(CELRegex.self)
   requireSendable(CELJSONParser.self)
   requireSendable(CELJSONError.self)

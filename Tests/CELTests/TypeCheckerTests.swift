@@ -40,6 +40,9 @@ struct TypeCheckerTests {
     ("size(proposal.citizen.age) > 0", "1:1: no overload of 'size' accepts size(int) (expected one of: size(string), string.size(), size(bytes), bytes.size(), size(list(dyn)), list(dyn).size(), size(map(dyn, dyn)), map(dyn, dyn).size())"),
     ("sise(proposal.citizen.wishes) > 0", "1:1: unknown function 'sise' (did you mean 'size'?)"),
     ("proposl.citizen.age > 0", "1:1: undeclared variable 'proposl' (did you mean 'proposal'?)"),
+    ("proposal.start == '2024-01-01'", "1:16: '==' compares timestamp with string; the result is always false (did you mean date(\"2024-01-01\")?)"),
+    ("proposal.citizen.participated == ture", "1:34: undeclared variable 'ture' (did you mean 'true'?)"),
+    ("proposal.citizen.participated + 1 > 0", "1:31: '+' is not defined for bool and int"),
     ("proposal.citizen.wishes.startsWith(1)", "1:25: no overload of 'startsWith' accepts string.startsWith(int) (expected one of: string.startsWith(string))"),
   ])
   func problems(source: String, expected: String) throws {
@@ -53,6 +56,17 @@ struct TypeCheckerTests {
     #expect(result.diagnostics.first?.location.column == 20)
     #expect(result.diagnostics.first?.suggestion == "did you mean 'wishes'?")
     #expect(result.type == .bool)
+  }
+
+  @Test("the whole expression's type, when one is expected")
+  func expected() throws {
+    let checker = TypeCheckerTests.checker
+    #expect(checker.check(try CELProgram("'text'").expression, expecting: .bool).diagnostics.map(\.description)
+      == ["1:1: the expression must give bool, not string"])
+    #expect(checker.check(try CELProgram("proposal.citizen.participated").expression, expecting: .bool).diagnostics.isEmpty)
+    #expect(checker.check(try CELProgram("proposal.extra").expression, expecting: .bool).diagnostics.isEmpty)
+    let problem = try #require(checker.check(try CELProgram("'text'").expression, expecting: .bool).diagnostics.first?.problem)
+    #expect(problem == .wrongResultType(expected: .bool, found: .string))
   }
 
   @Test("inferred types")

@@ -36,10 +36,16 @@ public struct CELTypeChecker: Sendable {
   /// Checks a compiled program's expression.
   public func check(_ program: CELProgram) -> Result { check(program.expression) }
 
-  /// Checks an expression tree.
-  public func check(_ expression: CELExpr) -> Result {
+  /// Checks an expression tree; with `expected`, also that the whole expression gives a
+  /// value of that type (``CELTypeProblem/wrongResultType(expected:found:)``), as a
+  /// condition must give a bool.
+  public func check(_ expression: CELExpr, expecting expected: CELType? = nil) -> Result {
     var walker = TypeInference(declarations: declarations)
     let type = walker.infer(expression)
-    return Result(type: type, diagnostics: walker.diagnostics.sorted { $0.location.offset < $1.location.offset })
+    var diagnostics = walker.diagnostics
+    if let expected, !FunctionSignatures.accepts(expected, type) {
+      diagnostics.append(CELDiagnostic(.wrongResultType(expected: expected, found: type), location: expression.location))
+    }
+    return Result(type: type, diagnostics: diagnostics.sorted { $0.location.offset < $1.location.offset })
   }
 }

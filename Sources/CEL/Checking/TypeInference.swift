@@ -9,8 +9,8 @@ struct TypeInference {
     self.declarations = declarations
   }
 
-  private mutating func report(_ message: String, _ suggestion: String? = nil, at e: CELExpr) {
-    diagnostics.append(CELDiagnostic(message: message, suggestion: suggestion, location: e.location))
+  private mutating func report(_ problem: CELTypeProblem, at e: CELExpr) {
+    diagnostics.append(CELDiagnostic(problem, location: e.location))
   }
 
   mutating func infer(_ e: CELExpr) -> CELType {
@@ -21,8 +21,9 @@ struct TypeInference {
       if let scoped = scopes.last(where: { $0.name == name }) { return scoped.type }
       if let t = declarations[name] { return t }
       if CELValueType(celName: name) != nil { return .type }
-      let near = Suggest.closest(to: name, in: Array(declarations.keys) + scopes.map(\.name))
-      report("undeclared variable '\(name)'", near.map { "did you mean '\($0)'?" }, at: e)
+      // The literals too: `ture` is a misspelt `true`, not a missing variable.
+      let near = CELSuggestion.closest(to: name, in: Array(declarations.keys) + scopes.map(\.name) + ["true", "false", "null"])
+      report(.undeclaredVariable(name: name, suggestion: near), at: e)
       return .dyn
     case .select(let operand, let field):
       if let name = e.qualifiedName, scopes.allSatisfy({ !name.hasPrefix($0.name + ".") }) {
@@ -53,15 +54,14 @@ struct TypeInference {
     case .dyn: return .dyn
     case .object(let fields):
       if let f = fields[field] { return f }
-      let what = operand.qualifiedName.map { "'\($0)'" } ?? "the object"
-      let near = Suggest.closest(to: field, in: fields.keys)
-      report("\(what) has no field '\(field)'", near.map { "did you mean '\($0)'?" }, at: e)
+      let near = CELSuggestion.closest(to: field, in: fields.keys)
+      report(.unknownField(field: field, owner: operand.qualifiedName, suggestion: near), at: e)
       return .dyn
     case .map(let k, let v):
-      if !k.isCompatible(with: .string) { report("map with \(k) keys has no field '\(field)'", at: e) }
+      if !k.isCompatible(with: .string) { report(.noFields(field: field, type: t), at: e) }
       return v
     default:
-      report("type \(t) has no fields, so '.\(field)' fails", at: e)
+      report(.noFields(field: field, type: t), at: e)
       return .dyn
     }
   }
@@ -75,40 +75,40 @@ struct TypeInference {
     case .object: element = .string
     case .dyn: element = .dyn
     default:
-      report("\(c.macro.rawValue)() needs a list or map, not \(range)", at: c.range)
+      report(.notIterable(macro: c.macro.rawValue, type: range), at: c.range)
       element = .dyn
     }
     scopes.append((c.variable, element))
     defer { scopes.removeLast() }
-    if let f = c.filter { expectBool(infer(f), f, "the filter of map()") }
+    if let f = c.filter { expectBool(infer(f), f, .filter) }
     let body = infer(c.body)
     switch c.macro {
     case .all, .exists, .existsOne:
-      expectBool(body, c.body, "the predicate of \(c.macro.rawValue)()")
+      expectBool(body, c.body, .predicate(c.macro.rawValue))
       return .bool
     case .filter:
-      expectBool(body, c.body, "the predicate of filter()")
+      expectBool(body, c.body, .predicate(c.macro.rawValue))
       return range.isListLike ? range : .list(element)
     case .map:
       return .list(body)
     }
   }
 
-  private mutating func expectBool(_ t: CELType, _ e: CELExpr, _ what: String) {
-    if t != .bool && t != .dyn { report("\(what) must be a bool, not \(t)", at: e) }
+  private mutating func expectBool(_ t: CELType, _ e: CELExpr, _ position: CELTypeProblem.BoolPosition) {
+    if t != .bool && t != .dyn { report(.notBool(position: position, type: t), at: e) }
   }
 
   private mutating func call(_ function: String, target: CELExpr?, args: [CELExpr], at e: CELExpr) -> CELType {
     if target == nil {
       switch (function, args.count) {
       case ("_&&_", 2), ("_||_", 2):
-        for a in args { expectBool(infer(a), a, "an operand of '\(CELError.displayName(function))'") }
+        for a in args { expectBool(infer(a), a, .operand(CELError.displayName(function))) }
         return .bool
       case ("!_", 1):
-        expectBool(infer(args[0]), args[0], "the operand of '!'")
+        expectBool(infer(args[0]), args[0], .negation)
         return .bool
       case ("_?_:_", 3):
-        expectBool(infer(args[0]), args[0], "the condition of '?:'")
+        expectBool(infer(args[0]), args[0], .condition)
         return CELType.join([infer(args[1]), infer(args[2])])
       case ("_==_", 2), ("_!=_", 2), ("_<_", 2), ("_<=_", 2), ("_>_", 2), ("_>=_", 2):
         compare(function, args[0], args[1], at: e)
@@ -120,7 +120,7 @@ struct TypeInference {
         return index(args[0], args[1], at: e)
       case ("-_", 1):
         let t = infer(args[0])
-        if t != .dyn && t != .int && t != .double { report("cannot negate \(t)", at: e) }
+        if t != .dyn && t != .int && t != .double { report(.notNegatable(type: t), at: e) }
         return t
       case ("_+_", 2), ("_-_", 2), ("_*_", 2), ("_/_", 2), ("_%_", 2):
         return arithmetic(function, infer(args[0]), infer(args[1]), at: e)
@@ -130,8 +130,8 @@ struct TypeInference {
     let receiver = target.map { infer($0) }
     let argTypes = args.map { infer($0) }
     guard let overloads = FunctionSignatures.table[function] else {
-      let near = Suggest.closest(to: function, in: FunctionSignatures.table.keys)
-      report("unknown function '\(function)'", near.map { "did you mean '\($0)'?" }, at: e)
+      let near = CELSuggestion.closest(to: function, in: FunctionSignatures.table.keys)
+      report(.unknownFunction(name: function, suggestion: near), at: e)
       return .dyn
     }
     let fitting = overloads.filter { o in
@@ -144,7 +144,7 @@ struct TypeInference {
       let expected = overloads.map { o in
         (o.receiver.map { "\($0)." } ?? "") + "\(function)(" + o.parameters.map(\.description).joined(separator: ", ") + ")"
       }
-      report("no overload of '\(function)' accepts \(shown)", "expected one of: \(expected.joined(separator: ", "))", at: e)
+      report(.noOverload(function: function, call: shown, expected: expected), at: e)
       return .dyn
     }
     let results = Set(fitting.map(\.result))
@@ -158,8 +158,7 @@ struct TypeInference {
     checkEnumeration(tb, literal: a, subject: b)
     let op = CELError.displayName(function)
     if !ta.isCompatible(with: tb) {
-      report("'\(op)' compares \(ta) with \(tb); the result is always \(function == "_!=_" ? "true" : function == "_==_" ? "false" : "an error")",
-        literalFix(for: b, toMatch: ta) ?? literalFix(for: a, toMatch: tb), at: e)
+      report(.incomparable(operator: op, left: ta, right: tb, fix: literalFix(for: b, toMatch: ta) ?? literalFix(for: a, toMatch: tb)), at: e)
       return
     }
     if function != "_==_" && function != "_!=_" {
@@ -169,7 +168,7 @@ struct TypeInference {
         default: true
         }
       }
-      if !orderable(ta) || !orderable(tb) { report("'\(op)' cannot order \(ta) and \(tb)", at: e) }
+      if !orderable(ta) || !orderable(tb) { report(.unorderable(operator: op, left: ta, right: tb), at: e) }
     }
   }
 
@@ -183,7 +182,7 @@ struct TypeInference {
     case .object: itemType = .string
     case .dyn: return
     default:
-      report("'in' needs a list or map on its right, not \(tc)", at: e)
+      report(.notAContainer(type: tc), at: e)
       return
     }
     if case .enumeration = te, case .list(let items) = container.kind {
@@ -191,8 +190,7 @@ struct TypeInference {
     }
     if case .enumeration = itemType { checkEnumeration(itemType, literal: element, subject: container) }
     if !te.isCompatible(with: itemType) {
-      report("'in' looks for \(te) among \(itemType) items; it is never found",
-        literalFix(for: element, toMatch: itemType), at: e)
+      report(.neverFound(element: te, item: itemType, fix: literalFix(for: element, toMatch: itemType)), at: e)
     }
   }
 
@@ -202,10 +200,10 @@ struct TypeInference {
     switch ta {
     case .dyn: return .dyn
     case .list(let elem):
-      if !tb.isCompatible(with: .int) { report("a list index must be an int, not \(tb)", at: e) }
+      if !tb.isCompatible(with: .int) { report(.badListIndex(type: tb), at: e) }
       return elem
     case .map(let k, let v):
-      if !tb.isCompatible(with: k) { report("a key of \(tb) in a map with \(k) keys is never found", at: e) }
+      if !tb.isCompatible(with: k) { report(.badMapKey(key: tb, mapKeys: k), at: e) }
       return v
     case .object(let fields):
       if case .literal(.string(let name)) = b.kind {
@@ -213,7 +211,7 @@ struct TypeInference {
       }
       return CELType.join(Array(fields.values))
     default:
-      report("cannot index \(ta)", at: e)
+      report(.notIndexable(type: ta), at: e)
       return .dyn
     }
   }
@@ -233,8 +231,7 @@ struct TypeInference {
     case ("_-_", .timestamp, .duration): return .timestamp
     default: break
     }
-    let hint = a.isNumeric && b.isNumeric ? "convert one side, e.g. double(x) or int(x)" : nil
-    report("'\(op)' is not defined for \(a) and \(b)", hint, at: e)
+    report(.undefinedArithmetic(operator: op, left: a, right: b), at: e)
     return .dyn
   }
 
@@ -242,22 +239,22 @@ struct TypeInference {
   private mutating func checkEnumeration(_ type: CELType, literal: CELExpr, subject: CELExpr) {
     guard case .enumeration(let values) = type, case .literal(.string(let s)) = literal.kind, !values.contains(s)
     else { return }
-    let what = subject.qualifiedName.map { " of \($0)" } ?? ""
-    let near = Suggest.closest(to: s, in: values)
-    report("\(CELValue.quote(s)) is not one of the values\(what)",
-      near.map { "did you mean \(CELValue.quote($0))?" } ?? "expected one of \(values.map { CELValue.quote($0) }.joined(separator: ", "))",
-      at: literal)
+    let near = CELSuggestion.closest(to: s, in: values)
+    report(.notAllowedValue(value: s, subject: subject.qualifiedName, allowed: values, suggestion: near), at: literal)
   }
 
   /// For a literal of the wrong type, the literal rewritten to the expected type.
-  private func literalFix(for e: CELExpr, toMatch t: CELType) -> String? {
+  private func literalFix(for e: CELExpr, toMatch t: CELType) -> CELTypeProblem.LiteralFix? {
     guard case .literal(let v) = e.kind else { return nil }
     switch (v, t) {
-    case (.string(let s), .int) where Int64(s) != nil: return "did you mean \(s) (an int, without quotes)?"
-    case (.string(let s), .double) where Double(s) != nil: return "did you mean \(s) (a number, without quotes)?"
-    case (.string(let s), .bool) where s == "true" || s == "false": return "did you mean \(s) (a bool, without quotes)?"
-    case (.int(let i), .string), (.int(let i), .enumeration): return "did you mean \"\(i)\" (a string)?"
-    case (.bool(let b), .string), (.bool(let b), .enumeration): return "did you mean \"\(b)\" (a string)?"
+    case (.string(let s), .int) where Int64(s) != nil: return .unquoted(s, .int)
+    case (.string(let s), .double) where Double(s) != nil: return .unquoted(s, .double)
+    case (.string(let s), .bool) where s == "true" || s == "false": return .unquoted(s, .bool)
+    case (.string(let s), .timestamp):
+      let isDate = s.utf8.count == 10 && CELTimestamp(rfc3339: s + "T00:00:00Z") != nil
+      return .call((isDate ? "date" : "timestamp") + "(\(CELValue.quote(s)))")
+    case (.int(let i), .string), (.int(let i), .enumeration): return .quoted("\(i)")
+    case (.bool(let b), .string), (.bool(let b), .enumeration): return .quoted("\(b)")
     default: return nil
     }
   }

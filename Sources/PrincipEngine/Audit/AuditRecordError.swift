@@ -32,6 +32,9 @@ public struct AuditRecordError: Error, Sendable, Hashable {
     /// Schema problems, unknown municipality, no pack version in force, a proposal file
     /// that does not parse: the engine's own error.
     case rejected(PrincipError)
+    /// A rule could not be evaluated for the decision (``RuleFailure``): a rule or data
+    /// problem, so the decision has no result.
+    case ruleFailed(rule: String, subject: Subject, failure: RuleFailure)
   }
 
   /// The reason as a user reads it, without the place: `interventions[0].kind: ikke en tilladt værdi …`.
@@ -57,6 +60,8 @@ public struct AuditRecordError: Error, Sendable, Hashable {
       return da
         ? "sagens rækker står ikke samlet: sagen optrådte allerede i linje \(firstLine)"
         : "the case's rows are not together: the case already appeared at line \(firstLine)"
+    case .ruleFailed(let rule, let subject, let failure):
+      return failure.message(rule: rule, subject: subject)[language]
     case .rejected(let error):
       let text = error.message(in: language, disclosure: .withheld)
       // The engine's message starts with the place when it has one; the row shows it apart.

@@ -133,6 +133,12 @@ struct DecisionJudge: Sendable {
     } catch {
       return failure(error)
     }
+    if scorecard.failed, let failed = try? evaluators[index].assess(proposal, explain: false).failures.first,
+      let ruleFailure = failed.failure
+    {
+      return DecisionResult(record: record, location: location, outcome: .error(AuditRecordError(
+        location: location, caseID: caseID, problem: .ruleFailed(rule: failed.ruleID, subject: failed.subject, failure: ruleFailure))))
+    }
     let groups = breakdown?.groups(of: proposal, date: date) ?? []
     let judgement = Judgement(
       packIndex: index, decisionDate: date, caseID: caseID ?? "?", scorecard: scorecard, groups: groups,

@@ -25,6 +25,10 @@ public struct Assessment: Sendable {
     public var score: Int
   }
 
+  /// The findings whose rule could not be evaluated (``Finding/failure``): errors, which
+  /// make the assessment no result.
+  public var failures: [Finding] { findings.filter { $0.failure != nil } }
+
   /// How many findings ended in each outcome.
   public var counts: [Outcome: Int] {
     findings.reduce(into: [:]) { $0[$1.outcome, default: 0] += 1 }

@@ -42,8 +42,9 @@ final class CompiledRule: Sendable {
     case justified(String)
     /// Facts are missing: the unknowns of `when` (if it was unknown) and of `require`.
     case missing(when: CELUnknown?, require: CELUnknown?)
-    /// An expression gave an error or a non-bool: a rule or data problem.
-    case failed(String)
+    /// An expression gave an error or a non-bool: a rule or data problem. Boxed
+    /// (`indirect`), so that the rare failure does not make every result larger.
+    indirect case failed(part: String, kind: CELError.Kind?, found: String?, at: CELSourceLocation?)
     /// An expression took more steps than its budget: an error for the whole judgement,
     /// never an outcome. Boxed, so that the common results stay small to return.
     indirect case exceeded(PrincipError)
@@ -58,11 +59,19 @@ final class CompiledRule: Sendable {
       }
     }
 
-    /// The outcome's ``Outcome/code``, or ``exceededCode`` (no outcome's) for `exceeded`.
+    /// The outcome's code for a ``Scorecard``: ``Scorecard/failedCode`` for a failure,
+    /// ``exceededCode`` (no outcome's) for `exceeded`.
     @inline(__always)
     var code: UInt8 {
-      if case .exceeded = self { return Result.exceededCode }
-      return outcome.code
+      switch self {
+      case .notApplicable: Outcome.notApplicable.code
+      case .satisfied: Outcome.satisfied.code
+      case .violated: Outcome.violated.code
+      case .justified: Outcome.justified.code
+      case .missing: Outcome.undetermined.code
+      case .failed: Scorecard.failedCode
+      case .exceeded: Result.exceededCode
+      }
     }
 
     static let exceededCode: UInt8 = 0xFF
@@ -79,10 +88,10 @@ final class CompiledRule: Sendable {
       case .value(.bool(false)): return .notApplicable
       case .value(.bool(true)): break
       case .unknown(let unknown): whenUnknown = unknown
-      case .value(let other): return .failed("when: expected a bool, got \(other.typeName)")
+      case .value(let other): return .failed(part: "when", kind: nil, found: other.typeName, at: nil)
       case .error(let error):
         if error.kind == .budgetExceeded { return exceeded(error, in: rule.when) }
-        return .failed("when: \(error.message)")
+        return .failed(part: "when", kind: error.kind, found: nil, at: error.location)
       }
     }
     switch kindIndex.flatMap({ requireByKind?[$0] }) ?? require.evaluate(activation) {
@@ -102,10 +111,10 @@ final class CompiledRule: Sendable {
       if justifiable, let reason = justification(in: justifications) { return .justified(reason) }
       return .missing(when: whenUnknown, require: unknown)
     case .value(let other):
-      return .failed("require: expected a bool, got \(other.typeName)")
+      return .failed(part: "require", kind: nil, found: other.typeName, at: nil)
     case .error(let error):
       if error.kind == .budgetExceeded { return exceeded(error, in: rule.require) }
-      return .failed("require: \(error.message)")
+      return .failed(part: "require", kind: error.kind, found: nil, at: error.location)
     }
   }
 
@@ -135,8 +144,12 @@ final class CompiledRule: Sendable {
     case .missing(let when, let require):
       let paths = (when?.paths ?? []) + (require?.paths ?? [])
       finding.missing = when != nil && require != nil ? Array(Set(paths)).sorted() : paths
-    case .failed(let problem):
-      finding.problem = problem
+    case .failed(let part, let kind, let found, let place):
+      let expression = part == "when" ? rule.when ?? rule.require : rule.require
+      let failure = RuleFailure(
+        part: part, kind: kind, foundType: found, location: place.map(expression.fileLocation) ?? expression.location)
+      finding.failure = failure
+      finding.problem = failure.text.en
     case .notApplicable, .satisfied, .violated, .exceeded:
       break
     }

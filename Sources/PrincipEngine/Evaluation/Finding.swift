@@ -41,8 +41,12 @@ public struct Finding: Sendable {
   public var message: LocalizedText?
   /// What would mend it (violated, justified and undetermined findings).
   public var remedy: LocalizedText?
-  /// An evaluation error that left the rule undetermined (a rule or data problem).
+  /// Why the rule could not be evaluated (a rule or data problem, not missing facts),
+  /// in English: ``failure``'s text. Such a finding is an error, not a result:
+  /// `check` refuses the proposal and `audit` makes it an error row.
   public var problem: String?
+  /// Why the rule could not be evaluated, when it could not.
+  public var failure: RuleFailure?
 
   /// Score points this finding costs: the severity's weight for a violation, a quarter
   /// of it when undetermined, nothing otherwise.

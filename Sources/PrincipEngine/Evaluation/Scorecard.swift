@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A proposal judged for counting: each finding's outcome, the score and the verdict —
 /// what an audit counts and writes, without the messages, remedies and evidence of an
 /// ``Assessment`` (``Evaluator/assess(_:explain:)`` gives those when they are wanted).
@@ -15,6 +21,21 @@ public struct Scorecard: Sendable, Equatable {
   /// 0–100, as ``Assessment/score``.
   public var score: Int
   public var verdict: Verdict
+
+  /// The code of a rule that could not be evaluated (``RuleFailure``): counted as
+  /// undetermined by ``outcomes``, and ``failed`` says that one did.
+  static let failedCode: UInt8 = 5
+
+  /// Whether a rule could not be evaluated (a rule or data problem): the decision is an
+  /// error, not a result; ``Evaluator/assess(_:explain:)`` names the rule and the problem.
+  ///
+  /// - Complexity: O(outcomes), by `memchr`: an audit asks it of every decision.
+  public var failed: Bool {
+    codes.withUnsafeBufferPointer { codes in
+      guard let base = codes.baseAddress else { return false }
+      return memchr(base, Int32(Self.failedCode), codes.count) != nil
+    }
+  }
 
   /// How many findings are violations.
   public var violations: Int { codes.reduce(0) { $1 == Outcome.violated.code ? $0 + 1 : $0 } }

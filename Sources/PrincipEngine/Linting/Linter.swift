@@ -3,22 +3,20 @@ import CEL
 /// `princip rules lint`: every problem in a rules folder, each at its file, line and column.
 ///
 /// Beyond what loading finds (YAML errors, unknown keys, CEL syntax, dangling
-/// references, duplicate ids), it checks the fields rules name against the proposal
-/// schema and that every rule carries the examples that show it working.
+/// references, duplicate ids), it type-checks every expression against the proposal
+/// schema and the ladder (``RuleTypeCheck``), checks the examples' proposals against the
+/// schema, and that every rule carries the examples that show it working.
 public enum Linter {
   /// - Parameter only: lint just these packs (folder names) besides the shared files.
   public static func lint(_ files: RuleFiles, only: Set<String>? = nil) -> [Diagnostic] {
     let parts = RuleLibrary.read(files, only: only)
     var diagnostics = parts.diagnostics
     if let schema = parts.schema, let ladder = parts.ladder {
-      var fields = FieldCheck(schema: schema, ladder: ladder)
+      let types = RuleTypeCheck(schema: schema, ladder: ladder)
       for rule in parts.packs.flatMap(\.rules) {
-        for expression in [rule.when, rule.require].compactMap({ $0 }) { fields.check(expression, scope: rule.scope) }
-        for template in [rule.message, rule.remedy] {
-          for case .fact(let expression) in template.da + template.en { fields.check(expression, scope: rule.scope) }
-        }
+        diagnostics += types.diagnostics(of: rule)
       }
-      diagnostics += fields.diagnostics
+      diagnostics += ExampleCheck(schema: schema).diagnostics(of: parts.packs)
     }
     for pack in parts.packs { diagnostics += coverage(of: pack, themes: parts.themes) }
     diagnostics += CostCheck.warnings(parts.packs.flatMap(\.rules))

@@ -1,4 +1,4 @@
-/// Checks that hold across files: ids are unique, rules name principles that exist,
+/// Checks that hold across files: ids are unique (rule ids across packs too), rules name principles that exist,
 /// versions of a pack do not overlap, and the ladder and the schema agree on kinds.
 struct IntegrityCheck {
   let packs: [RulePack]
@@ -36,12 +36,8 @@ struct IntegrityCheck {
             en: "the rule refers to an unknown principle '\(rule.principleID)'" + (hint.map { " (did you mean '\($0)'?)" } ?? "")))
         }
       }
-      let folder = pack.directory.split(separator: "/").last.map(String.init) ?? ""
-      if folder != pack.name, !pack.directory.hasSuffix("/\(pack.name)/\(folder)") {
-        found.append(Diagnostic(.warning, at: SourceLocation(file: pack.directory + "/pack.yaml"),
-          da: "pakken '\(pack.name)' ligger ikke i en mappe med samme navn", en: "pack '\(pack.name)' is not in a folder of the same name"))
-      }
     }
+    found += duplicateRulesAcrossPacks()
     for (index, pack) in packs.enumerated() {
       for other in packs[(index + 1)...] where other.name == pack.name && other.inForce.overlaps(pack.inForce) {
         found.append(Diagnostic(.error, at: SourceLocation(file: other.directory + "/pack.yaml"),
@@ -56,6 +52,26 @@ struct IntegrityCheck {
         found.append(Diagnostic(.error, at: SourceLocation(file: schema.file),
           da: "skemaets indsatstyper og indsatstrappen er uenige: kun i skemaet: \(missing), kun på trappen: \(extra)",
           en: "the schema's intervention kinds and the ladder disagree: only in the schema: \(missing), only on the ladder: \(extra)"))
+      }
+    }
+    return found
+  }
+
+  /// Rule ids are unique across packs (versions of one pack share theirs): an error at
+  /// each later declaration, naming the first.
+  private func duplicateRulesAcrossPacks() -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    var first: [String: (pack: String, location: SourceLocation)] = [:]
+    for pack in packs {
+      for rule in pack.rules {
+        guard let earlier = first[rule.id] else {
+          first[rule.id] = (pack.name, rule.location)
+          continue
+        }
+        guard earlier.pack != pack.name else { continue }
+        found.append(Diagnostic(.error, at: rule.location,
+          da: "reglen '\(rule.id)' findes også i pakken '\(earlier.pack)' (\(earlier.location)); et regel-id skal være entydigt på tværs af pakker",
+          en: "rule '\(rule.id)' is also declared in pack '\(earlier.pack)' (\(earlier.location)); rule ids must be unique across packs"))
       }
     }
     return found

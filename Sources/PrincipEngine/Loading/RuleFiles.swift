@@ -9,18 +9,23 @@ public struct RuleFiles: Sendable {
   /// JSON renditions of YAML files, made at build time for the bundled rules: they load
   /// many times faster than YAML, at the price of line and column in messages.
   public var compiled: [String: String]
+  /// Whether the rules were linted before they reached princip: the bundled rules are
+  /// (tests and CI run `rules lint Rules`), so loading them skips the type check that
+  /// rules from a folder get (``RuleLibrary/load(_:only:examples:)``).
+  public var linted: Bool
 
-  public init(origin: String, texts: [String: String], compiled: [String: String] = [:]) {
+  public init(origin: String, texts: [String: String], compiled: [String: String] = [:], linted: Bool = false) {
     self.origin = origin
     self.texts = texts
     self.compiled = compiled
+    self.linted = linted
   }
 
   /// The rules built into this princip binary, so it works when copied on its own.
   public static var bundled: RuleFiles {
     RuleFiles(
       origin: "(bundled)Rules", texts: Dictionary(uniqueKeysWithValues: BundledRuleFiles.files),
-      compiled: Dictionary(uniqueKeysWithValues: BundledRuleFiles.compiled))
+      compiled: Dictionary(uniqueKeysWithValues: BundledRuleFiles.compiled), linted: true)
   }
 
   /// Every `.yaml`, `.yml` and `.json` file under `path`.

@@ -71,9 +71,17 @@ public struct RuleLibrary: Sendable {
   /// problem found, errors and warnings. `only` limits loading to the named packs
   /// (their folder names), which keeps a single check fast, as does leaving out the
   /// rules' `examples`, which only `rules test` needs.
+  ///
+  /// Rules not ``RuleFiles/linted`` are type-checked as `rules lint` does
+  /// (``RuleTypeCheck``): a rule lint rejects makes the library unusable, so that no
+  /// command runs it.
   public static func load(_ files: RuleFiles, only: Set<String>? = nil, examples: Bool = true) -> (library: RuleLibrary?, diagnostics: [Diagnostic]) {
     let keys = CELKeyPool()
-    let parts = keys.sharing { read(files, only: only, examples: examples) }
+    var parts = keys.sharing { read(files, only: only, examples: examples) }
+    if !files.linted, let schema = parts.schema, let ladder = parts.ladder {
+      let types = RuleTypeCheck(schema: schema, ladder: ladder)
+      parts.diagnostics = (parts.diagnostics + parts.packs.flatMap(\.rules).flatMap(types.diagnostics(of:))).sorted()
+    }
     guard let schema = parts.schema, let ladder = parts.ladder, !parts.diagnostics.contains(where: { $0.level == .error }) else {
       return (nil, parts.diagnostics)
     }

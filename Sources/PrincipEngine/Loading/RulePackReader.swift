@@ -23,6 +23,14 @@ struct RulePackReader {
     else { return nil }
 
     let name = reader.string(fields["pack"], "pack")
+    if let name, !Self.isPackFolder(directory, of: name) {
+      // Packs are found by folder (`--pack`, a proposal's municipality): a pack named
+      // otherwise could never be found.
+      let folder = directory.split(separator: "/").last.map(String.init) ?? directory
+      reader.error(fields["pack"],
+        da: "pakken hedder '\(name)', men ligger i mappen '\(folder)'; navnet skal være mappens, så pakken kan findes",
+        en: "the pack is named '\(name)' but is in the folder '\(folder)'; the name must be the folder's, for the pack to be found")
+    }
     let version = fields["version"]?.string
     let municipality = reader.localized(fields["municipality"], "municipality")
     let policy = readPolicy(fields["policy"], &reader)
@@ -44,6 +52,13 @@ struct RulePackReader {
     return RulePack(
       name: name, version: version, municipality: municipality, policy: policy, inForce: period,
       scoring: scoring, principles: principles, rules: rules, fingerprint: fingerprint, directory: directory)
+  }
+
+  /// Whether `directory` is where pack `name` belongs: its folder `name`, or a version
+  /// folder inside it (`halsnaes/2015`).
+  static func isPackFolder(_ directory: String, of name: String) -> Bool {
+    let parts = directory.split(separator: "/")
+    return parts.last == Substring(name) || (parts.count >= 2 && parts[parts.count - 2] == Substring(name))
   }
 
   private func readPolicy(_ node: Node?, _ reader: inout NodeReader) -> RulePack.Policy? {
@@ -124,7 +139,8 @@ struct RulePackReader {
     var budget = YAMLDocument.nodeLimit
     do {
       let proposal = try YAMLDocument.value(of: proposalNode, budget: &budget, file: reader.document.file)
-      return RuleExample(name: name, proposal: proposal, expected: expected, location: reader.document.location(of: node))
+      return RuleExample(name: name, proposal: proposal, expected: expected, location: reader.document.location(of: node),
+        proposalSource: YAMLDocument(part: proposalNode, of: reader.document))
     } catch {
       reader.error(proposalNode, da: error.message(in: .da), en: error.message(in: .en))
       return nil

@@ -29,6 +29,13 @@ public struct YAMLDocument: @unchecked Sendable {
     self.text = text
   }
 
+  /// The part of `document` under `root` (one of its nodes), for positions inside it.
+  init(part root: Node, of document: YAMLDocument) {
+    self.root = root
+    self.file = document.file
+    self.text = document.text
+  }
+
   /// A document from the JSON rendition of `text` made at build time (`embed-rules`),
   /// without line and column marks; `nil` if the JSON does not read.
   init?(compiledJSON json: String, text: String, file: String) {

@@ -18,20 +18,48 @@ public struct Ladder: Sendable {
   /// `.paragraph` and `.title.da` / `.title.en`.
   public var value: CELValue
 
+  /// The type of ``value`` for the type checker: a map from kind to entry, each field
+  /// typed (`category` as one of the ladder's categories).
+  public var celType: CELType
+
   init(steps: [Step]) {
     self.steps = steps
     var builder = CELMap.Builder(capacity: steps.count)
     for step in steps {
-      let entry: CELValue = [
-        "title": ["da": .string(step.title.da), "en": .string(step.title.en)],
-        "paragraph": step.paragraph.map(CELValue.string) ?? .null,
-        "level": .int(Int64(step.level)),
-        "category": .string(step.category),
-        "specialised": .bool(step.specialised),
-      ]
-      builder.set(.string(step.kind), entry)
+      var entry = CELMap.Builder(capacity: EntryField.allCases.count)
+      for field in EntryField.allCases { entry.set(.string(field.rawValue), field.value(of: step)) }
+      builder.set(.string(step.kind), .map(entry.build()))
     }
     self.value = .map(builder.build())
+    let categories = Array(Set(steps.map(\.category))).sorted()
+    let fields = EntryField.allCases.map { ($0.rawValue, $0.type(categories: categories)) }
+    self.celType = .map(.string(oneOf: steps.map(\.kind)), .object(fields: Dictionary(uniqueKeysWithValues: fields)))
+  }
+
+  /// The fields of a ladder entry as rules see it: each one's value and type, defined
+  /// together so that ``value`` and ``celType`` cannot disagree.
+  private enum EntryField: String, CaseIterable {
+    case title, paragraph, level, category, specialised
+
+    func value(of step: Step) -> CELValue {
+      switch self {
+      case .title: ["da": .string(step.title.da), "en": .string(step.title.en)]
+      case .paragraph: step.paragraph.map(CELValue.string) ?? .null
+      case .level: .int(Int64(step.level))
+      case .category: .string(step.category)
+      case .specialised: .bool(step.specialised)
+      }
+    }
+
+    func type(categories: [String]) -> CELType {
+      switch self {
+      case .title: .object(fields: ["da": .string, "en": .string])
+      case .paragraph: .string
+      case .level: .int
+      case .category: .string(oneOf: categories)
+      case .specialised: .bool
+      }
+    }
   }
 
   public func step(_ kind: String) -> Step? {

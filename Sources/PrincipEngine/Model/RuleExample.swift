@@ -9,4 +9,6 @@ public struct RuleExample: Sendable {
   /// expected outcome means the first intervention).
   public var expected: [Outcome]
   public var location: SourceLocation
+  /// The proposal's YAML, to find the line and column of a field in it (`nil` when unknown).
+  var proposalSource: YAMLDocument?
 }

@@ -1,7 +1,7 @@
-/// Closest-name suggestions by edit distance.
-enum Suggest {
+/// Closest-name suggestions by edit distance, for "did you mean" in messages.
+public enum CELSuggestion {
   /// The candidate nearest to `name`, if it is near enough to be a likely typo.
-  static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+  public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
     let limit = max(1, name.count / 3)
     var best: (String, Int)?
     for c in candidates {
