@@ -79,6 +79,13 @@ public func fuzzCEL(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
   return 0
 }
 
+/// Called by libFuzzer before the first input.
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzCELInitialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> Int32 {
+  FuzzSupport.prepare { _ = standard; _ = unknownAbsent; _ = checker }
+  return 0
+}
+
 /// The entry point where SwiftPM renames an executable's `main` (debug builds, for testing).
 @_cdecl("FuzzCEL_main")
 public func fuzzCELMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {

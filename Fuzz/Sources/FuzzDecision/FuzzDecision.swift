@@ -18,8 +18,10 @@ private let mapping: ColumnMapping = {
   guard let mapping = try? ColumnMapping(yaml: FuzzSupport.text(file), file: file) else { fatalError("\(file) does not read") }
   return mapping
 }()
-private let jsonLines = AuditRunner(library: library, options: AuditOptions(threads: 1), resultFormat: .jsonLines)
-private let csv = AuditRunner(library: library, options: AuditOptions(threads: 1, mapping: mapping), resultFormat: .jsonLines)
+// The smallest batches (4 KiB): an input longer than that crosses batch boundaries, and
+// the reader's buffer stays small enough to fill for every input.
+private let jsonLines = AuditRunner(library: library, options: AuditOptions(threads: 1, batchBytes: 4096), resultFormat: .jsonLines)
+private let csv = AuditRunner(library: library, options: AuditOptions(threads: 1, mapping: mapping, batchBytes: 4096), resultFormat: .jsonLines)
 private let fastReader: SchemaDirectedReader = {
   guard let reader = SchemaDirectedReader(schema: library.schema, mapping: nil) else { fatalError("no fast reader for the bundled schema") }
   return reader
@@ -82,6 +84,13 @@ public func fuzzDecision(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 
   audit(data, jsonLines, jsonLinesFile, .jsonLines)
   audit(data, csv, csvFile, .csv)
   compareReaders(input)
+  return 0
+}
+
+/// Called by libFuzzer before the first input.
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzDecisionInitialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> Int32 {
+  FuzzSupport.prepare { _ = mapping; _ = jsonLines; _ = csv; _ = fastReader; _ = proposalReader; _ = folder }
   return 0
 }
 

@@ -35,6 +35,13 @@ public func fuzzProposal(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 
   return 0
 }
 
+/// Called by libFuzzer before the first input.
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzProposalInitialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> Int32 {
+  FuzzSupport.prepare { _ = library; _ = reader }
+  return 0
+}
+
 /// The entry point where SwiftPM renames an executable's `main` (debug builds, for testing).
 @_cdecl("FuzzProposal_main")
 public func fuzzProposalMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {

@@ -59,6 +59,13 @@ public func fuzzRules(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
   return 0
 }
 
+/// Called by libFuzzer before the first input.
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzRulesInitialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> Int32 {
+  FuzzSupport.prepare { _ = shared; _ = bundled }
+  return 0
+}
+
 /// The entry point where SwiftPM renames an executable's `main` (debug builds, for testing).
 @_cdecl("FuzzRules_main")
 public func fuzzRulesMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {

@@ -8,4 +8,8 @@
 /// a library").
 int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
 
+/// LeakSanitizer: what is allocated between these two calls is never reported as a leak.
+void __lsan_disable(void);
+void __lsan_enable(void);
+
 #endif
