@@ -57,7 +57,7 @@ struct AuditFreeTextTests {
     let proposal = try reader.read(text: String(line), file: "p.json")
     let pack = try library.latest(named: "halsnaes")
     let report = AssessmentReport(
-      assessment: Evaluator(pack: pack, ladder: library.ladder).assess(proposal), pack: pack, ladder: library.ladder, file: "p.json")
+      assessment: try Evaluator(pack: pack, ladder: library.ladder).assess(proposal), pack: pack, ladder: library.ladder, file: "p.json")
     #expect(TextReport.generateReport(report, in: .da).contains("Botilbud til Jens Hansen"))
     #expect(throws: PrincipError.self) { try reader.read(text: String(Self.decisions.split(separator: "\n")[1]), file: "q.json") }
     do {

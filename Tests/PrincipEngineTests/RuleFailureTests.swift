@@ -24,14 +24,14 @@ struct RuleFailureTests {
       alternatives: []
       """, file: "test.yaml")
     let evaluator = Evaluator(pack: try library.latest(named: "demo"), ladder: library.ladder)
-    let assessment = evaluator.assess(proposal)
+    let assessment = try evaluator.assess(proposal)
     let failure = try #require(assessment.failures.first?.failure)
     #expect(assessment.failures.first?.missing == [])
     #expect(failure.message(rule: "demo.local", subject: .intervention(0)).en
       == "rule 'demo.local' (fixture/demo/rules/local.yaml:10:62) could not be evaluated for proposal.interventions[0]: require failed: division by zero")
     #expect(failure.message(rule: "demo.local", subject: .intervention(0)).da
       == "reglen 'demo.local' (fixture/demo/rules/local.yaml:10:62) kunne ikke vurderes for proposal.interventions[0]: require fejlede: division med nul")
-    #expect(evaluator.scorecard(proposal).failed)
+    #expect(try evaluator.scorecard(proposal).failed)
   }
 
   @Test func theAuditMakesItAnErrorRow() throws {
