@@ -9,7 +9,7 @@ struct AuditFreeTextTests {
   private static let name = "Jens Hansen"
   private static let cpr = "010190-1234"
   private static let decisions = [
-    #"{"case_id":"HAL-1","municipality":"halsnaes","decision_date":"2024-05-02","citizen":{"wishes":["Jens Hansen vil bo hjemme"]},"interventions":[{"kind":"sel_108","provider":"private","title":"Botilbud til Jens Hansen, CPR 010190-1234","time_limited":false}],"justifications":{"phase-out":"Jens Hansen, CPR 010190-1234"},"decision":{"outcome":"granted"}}"#,
+    #"{"case_id":"HAL-1","municipality":"halsnaes","decision_date":"2024-05-02","citizen":{"wishes":["Jens Hansen vil bo hjemme"]},"interventions":[{"kind":"sel_108","provider":"private","title":"Botilbud til Jens Hansen, CPR 010190-1234","follow_up_date":"none","time_limited":false,"phase_out_plan":"none"}],"justifications":{"phase-out":"Jens Hansen, CPR 010190-1234"},"decision":{"outcome":"granted"}}"#,
     #"{"case_id":"HAL-2","municipality":"halsnaes","decision_date":"2024-05-02","citizen":{"living_situation":"Jens Hansen, CPR 010190-1234"},"interventions":[{"kind":"sel_85"}]}"#,
     #"{"case_id":"HAL-3","municipality":"halsnaes","decision_date":"2024-05-02","citizen":{"age":101901234},"interventions":[{"kind":"sel_85"}]}"#,
     #"{"case_id":"HAL-4","municipality":"halsnaes","decision_date":"Jens Hansen","interventions":[{"kind":"sel_85"}]}"#,
@@ -44,9 +44,9 @@ struct AuditFreeTextTests {
 
   @Test func theReportNamesTheInterventionInsteadOfItsTitle() throws {
     let html = AuditHTMLReport.render(try audit(.da).summary, in: .da)
-    // halsnaes.phase-out: "{{intervention.title}} er ikke tidsbegrænset …"
-    #expect(html.contains("<div>Indsats 1 er ikke tidsafgrænset"))
-    #expect(AuditHTMLReport.render(try audit(.en).summary, in: .en).contains("<div>Intervention 1 is not time-limited"))
+    // halsnaes.effects.follow-up: "{{intervention.title}} har ingen opfølgning …"
+    #expect(html.contains("<div>Indsats 1 har ingen opfølgning"))
+    #expect(AuditHTMLReport.render(try audit(.en).summary, in: .en).contains("<div>Intervention 1 has no follow-up"))
   }
 
   @Test func checkShowsTheCaseworkerHerOwnTitlesAndValues() throws {

@@ -32,8 +32,12 @@ struct EvaluationBudgetTests {
     let evaluator = Evaluator(pack: try library.latest(named: "demo"), ladder: library.ladder)
     // 10 alternatives: 1,110 steps, judged as usual.
     #expect(try evaluator.assess(Self.proposal(alternatives: 10, library)).findings.map(\.outcome) == [.satisfied])
-    // 220: 220³ > 10,000,000 steps.
-    let large = try Self.proposal(alternatives: 220, library)
+    // 220: 220³ > 10,000,000 steps. More alternatives than a proposal may hold (100), so
+    // the value is built as JSON without the schema: the budget guards the evaluator itself.
+    let alternative = #"{"kind":"sel_85","provider":"private","status":"insufficient"}"#
+    let json = #"{"case_id":"T-1","municipality":"demo","interventions":[{"kind":"sel_85","provider":"private"}],"alternatives":["#
+      + Array(repeating: alternative, count: 220).joined(separator: ",") + "]}"
+    let large = try CELValue.parseJSON(Array(json.utf8))
     let expected = "fixture/demo/rules/local.yaml:10:31: rule 'demo.local': evaluation budget of 10000000 steps exceeded"
     #expect {
       _ = try evaluator.assess(large)

@@ -15,7 +15,7 @@ struct AuditCommandPrivacyTests {
 
   /// The reproducer of issue 12 item 13 (`pii-report-title.jsonl`).
   private static let decisions = """
-    {"case_id":"HAL-1","municipality":"halsnaes","decision_date":"2024-05-02","citizen":{"wishes":["Jens Hansen vil bo hjemme"]},"interventions":[{"kind":"sel_108","provider":"private","title":"Botilbud til Jens Hansen, CPR 010190-1234","time_limited":false}],"decision":{"outcome":"granted"}}
+    {"case_id":"HAL-1","municipality":"halsnaes","decision_date":"2024-05-02","citizen":{"wishes":["Jens Hansen vil bo hjemme"]},"interventions":[{"kind":"sel_108","provider":"private","title":"Botilbud til Jens Hansen, CPR 010190-1234","follow_up_date":"none","time_limited":false}],"decision":{"outcome":"granted"}}
     {"case_id":"HAL-2","municipality":"halsnaes","decision_date":"2024-05-02","citizen":{"living_situation":"Jens Hansen, CPR 010190-1234"},"interventions":[{"kind":"sel_85"}]}
 
     """
@@ -32,7 +32,7 @@ struct AuditCommandPrivacyTests {
       #expect(!text.contains("010190"), "\(name) holds the CPR number")
     }
     #expect(result.stdout.contains("pii.jsonl:2: citizen.living_situation: ikke en tilladt værdi; tilladt: own_home"))
-    #expect(html.contains("<div>Indsats 1 er ikke tidsafgrænset"))
+    #expect(html.contains("<div>Indsats 1 har ingen opfølgning"))
   }
 
   @Test func aBreakdownByFreeTextIsRefused() throws {

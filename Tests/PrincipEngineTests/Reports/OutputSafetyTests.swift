@@ -151,7 +151,7 @@ struct OutputSafetyTests {
     let written = PrincipProcess.feed(input, count: 64 << 20, byte: UInt8(ascii: "a"))
     let result = try PrincipProcess.run(["check", "-", "--lang", "en"], standardInput: input)
     #expect(result.status == 2)
-    #expect(result.stderr.contains("at most 8388608 bytes are allowed"), "\(result.stderr)")
+    #expect(result.stderr.contains("larger than 8388608 bytes"), "\(result.stderr)")
     // It stopped reading soon after the limit: the rest never went in.
     #expect(written() < 16 << 20)
   }
