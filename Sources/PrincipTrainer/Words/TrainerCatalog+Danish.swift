@@ -78,5 +78,15 @@ extension TrainerCatalog {
     .writeTextHere: "skriv selv teksten",
     .addedElement: "tilføjes listen",
     .removedField: "fjernes",
+    .tradeoffsTitle: "Afvejninger — sag {1} ({2})",
+    .principleWord: "Princip",
+    .tradeoffsLegend: "✓ overholdt · ✗ brudt · J begrundet afvigelse · ? mangler oplysninger · – ikke relevant",
+    .noCollisions: "Ingen to principper trækker i hver sin retning mellem disse muligheder.",
+    .collisionsHeading: "Principper, der trækker i hver sin retning",
+    .collisionLine: "«{1}» og «{2}»: {3} overholder det første og bryder det andet; {4} omvendt.",
+    .bestOption: "Færrest og mindst alvorlige brud: {1} ({2} brudte principper, {3} strafpoint).",
+    .givenWay: "Indstillingen, som den er skrevet, lader disse principper vige: {1}.",
+    .alternativeOption: "alternativ {1} ({2}) i stedet",
+    .proposedOption: "den foreslåede indsats",
   ]
 }

@@ -75,5 +75,15 @@ extension TrainerCatalog {
     .writeTextHere: "write the text yourself",
     .addedElement: "added to the list",
     .removedField: "removed",
+    .tradeoffsTitle: "Trade-offs — case {1} ({2})",
+    .principleWord: "Principle",
+    .tradeoffsLegend: "✓ satisfied · ✗ violated · J justified deviation · ? undetermined · – not applicable",
+    .noCollisions: "No two principles pull in opposite directions between these options.",
+    .collisionsHeading: "Principles that pull in opposite directions",
+    .collisionLine: "«{1}» and «{2}»: {3} honours the first and breaks the second; {4} the other way round.",
+    .bestOption: "Fewest and least severe breaks: {1} ({2} principles broken, {3} penalty points).",
+    .givenWay: "The proposal as written lets these principles give way: {1}.",
+    .alternativeOption: "alternative {1} ({2}) instead",
+    .proposedOption: "the proposed intervention",
   ]
 }

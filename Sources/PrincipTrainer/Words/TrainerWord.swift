@@ -75,4 +75,14 @@ public enum TrainerWord: String, Sendable, CaseIterable {
   case writeTextHere
   case addedElement
   case removedField
+  case tradeoffsTitle
+  case principleWord
+  case tradeoffsLegend
+  case noCollisions
+  case collisionsHeading
+  case collisionLine
+  case bestOption
+  case givenWay
+  case alternativeOption
+  case proposedOption
 }
