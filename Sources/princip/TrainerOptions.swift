@@ -20,6 +20,15 @@ struct TrainerOptions: ParsableArguments {
 
   var language: Language { options.language }
 
+  init() {}
+
+  init(pack: String?, directory: String?, format: TrainerFormat, options: LanguageOption) {
+    self.pack = pack
+    self.directory = directory
+    self.format = format
+    self.options = options
+  }
+
   /// The judge over the rules, exiting with status 2 if they are unusable.
   func judge() throws -> ProposalJudge {
     ProposalJudge(library: try RuleSource.library(directory, examples: false, language: language), pack: pack)

@@ -85,4 +85,21 @@ public enum TrainerWord: String, Sendable, CaseIterable {
   case givenWay
   case alternativeOption
   case proposedOption
+  case defaultQuestion
+  case keySatisfied
+  case keyViolated
+  case keyJustified
+  case keyUndetermined
+  case keyNotApplicable
+  case scenarioHeading
+  case answerKeys
+  case answerAgain
+  case answerRight
+  case answerWrong
+  case discussionHeading
+  case tallyLine
+  case deckCheckPassed
+  case deckCheckFailed
+  case deckNotListed
+  case deckSummary
 }
