@@ -17,7 +17,7 @@ public enum TrainerError: Error, Sendable, Hashable {
 
   /// What an argument should have looked like.
   public enum Expectation: String, Sendable, Hashable {
-    case path, pathEqualsValue, yamlValue, rulesFolders
+    case path, pathEqualsValue, yamlValue, rulesFolders, ruleID
   }
 
   /// Why a path leads nowhere.
@@ -82,6 +82,7 @@ extension TrainerError.Expectation {
     case .pathEqualsValue: .expectPathEqualsValue
     case .yamlValue: .expectYAMLValue
     case .rulesFolders: .expectRulesFolders
+    case .ruleID: .expectRuleID
     }
   }
 }

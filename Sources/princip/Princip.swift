@@ -9,7 +9,7 @@ struct Princip: ParsableCommand {
     abstract: "Check a social-services proposal against a municipality's policy principles.",
     subcommands: [
       CheckCommand.self, RulesCommand.self, EvalCommand.self, AuditCommand.self,
-      WhatIfCommand.self, MendCommand.self, TradeoffsCommand.self, TrainCommand.self,
+      ExplainCommand.self, WhatIfCommand.self, MendCommand.self, TradeoffsCommand.self, TrainCommand.self,
     ]
   )
 

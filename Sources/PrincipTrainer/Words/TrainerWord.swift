@@ -102,4 +102,40 @@ public enum TrainerWord: String, Sendable, CaseIterable {
   case deckCheckFailed
   case deckNotListed
   case deckSummary
+  case partAll
+  case partAny
+  case partNot
+  case partEquals
+  case partNotEquals
+  case partLess
+  case partAtMost
+  case partGreater
+  case partAtLeast
+  case partOneOf
+  case partContains
+  case partPresent
+  case partExists
+  case partAllElements
+  case partExistsOne
+  case partLadder
+  case partCount
+  case partDaysAfter
+  case valueYes
+  case valueNo
+  case valueUnknown
+  case valueNotTried
+  case valueOther
+  case explainTitle
+  case doesItApply
+  case alwaysApplies
+  case isItHonoured
+  case outcomeLine
+  case policyLine
+  case justificationLine
+  case remedyLine
+  case missingWord
+  case factsWord
+  case notRequired
+  case noSuchRule
+  case expectRuleID
 }
