@@ -141,5 +141,8 @@ extension TrainerCatalog {
     .notRequired: "(ikke afprøvet: reglen gælder ikke)",
     .noSuchRule: "ingen regel hedder '{1}'",
     .expectRuleID: "id'et på en regel i pakken, der vurderer indstillingen",
+    .compareTitle: "Sammenligning af regelversioner — sag {1}",
+    .compareChanged: "{1} af {2} regler skifter resultat (markeret ◆).",
+    .fingerprintWord: "fingeraftryk",
   ]
 }

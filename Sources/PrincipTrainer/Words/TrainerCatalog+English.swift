@@ -138,5 +138,8 @@ extension TrainerCatalog {
     .notRequired: "(not tried: the rule does not apply)",
     .noSuchRule: "no rule is named '{1}'",
     .expectRuleID: "the id of a rule of the pack that judges the proposal",
+    .compareTitle: "Comparison of rule versions — case {1}",
+    .compareChanged: "{1} of {2} rules change their outcome (marked ◆).",
+    .fingerprintWord: "fingerprint",
   ]
 }

@@ -138,4 +138,7 @@ public enum TrainerWord: String, Sendable, CaseIterable {
   case notRequired
   case noSuchRule
   case expectRuleID
+  case compareTitle
+  case compareChanged
+  case fingerprintWord
 }
