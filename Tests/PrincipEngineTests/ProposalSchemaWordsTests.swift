@@ -5,7 +5,7 @@ import Testing
 /// names every field: each field of the proposal schema has both in Danish and English,
 /// every allowed value has a Danish and an English label, and the guide covers them all.
 struct ProposalSchemaWordsTests {
-  static let schema: [String: Any] = {
+  nonisolated(unsafe) static let schema: [String: Any] = {
     let url = Fixtures.root.appending(path: "Rules/schema/proposal.schema.json")
     return (try? JSONSerialization.jsonObject(with: Data(contentsOf: url))) as? [String: Any] ?? [:]
   }()

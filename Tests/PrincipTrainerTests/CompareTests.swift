@@ -18,8 +18,8 @@ import Testing
 
   @Test func theChangedRuleIsMarked() throws {
     let changed = try Self.judge(
-      replacing: "&& ladder[p.kind].category == \"home_support\" && p.outcome == \"not_met\")",
-      with: "&& ladder[p.kind].category == \"home_support\" && p.outcome in [\"not_met\", \"partly_met\"])",
+      replacing: "ladder[p.kind].category == \"home_support\" && p.outcome == \"not_met\")",
+      with: "ladder[p.kind].category == \"home_support\" && p.outcome in [\"not_met\", \"partly_met\"])",
       in: "halsnaes/rules/home-before-residential.yaml")
     let proposal = try TrainerFixtures.proposal("halsnaes-psychiatric-botilbud-violated.yaml")
     let result = try RuleComparison.run(proposal, first: ("A", TrainerFixtures.judge), second: ("B", changed))
