@@ -125,6 +125,11 @@ struct AuditCommand: ParsableCommand {
       try results?.commit()
       outputs.removeAll()
       FileHandle.standardOutput.write(Data(AuditTextReport.render(summary, in: language).utf8))
+      // Decision by decision against the baseline: read back from the results just written.
+      if let earlier, let out, out.hasSuffix(".jsonl") || out.hasSuffix(".ndjson") {
+        let now = try AuditBaseline.read(path: out)
+        FileHandle.standardOutput.write(Data(("\n" + BaselineDecisions(baseline: earlier, now: now).text(in: language)).utf8))
+      }
       if summary.errors > 0 { throw ExitCode(4) }
     } catch let error as AuditError {
       outputs.forEach { $0.discard() }

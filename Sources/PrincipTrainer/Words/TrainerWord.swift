@@ -20,14 +20,6 @@ public enum TrainerWord: String, Sendable, CaseIterable {
   case rangeEmptyStep
   case rangeTooManySteps
   case rangeNotNumeric
-  case outcomeViolated
-  case outcomeJustified
-  case outcomeUndetermined
-  case outcomeSatisfied
-  case outcomeNotApplicable
-  case severityCritical
-  case severityMajor
-  case severityMinor
   case wholeProposal
   case interventionNumber
   case yes

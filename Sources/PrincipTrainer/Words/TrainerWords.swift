@@ -26,15 +26,9 @@ public struct TrainerWords: Sendable {
     return text
   }
 
-  /// An outcome in words: `brudt`, `overholdt`, … (the words `check` uses).
+  /// An outcome in words: `brudt`, `overholdt`, … (the words of `check`'s reports).
   public func outcome(_ outcome: Outcome) -> String {
-    switch outcome {
-    case .violated: self[.outcomeViolated]
-    case .justified: self[.outcomeJustified]
-    case .undetermined: self[.outcomeUndetermined]
-    case .satisfied: self[.outcomeSatisfied]
-    case .notApplicable: self[.outcomeNotApplicable]
-    }
+    ReportWords(language).outcome(outcome)
   }
 
   /// A verdict in words, as `check` titles it.
@@ -42,13 +36,9 @@ public struct TrainerWords: Sendable {
     verdict.title[language]
   }
 
-  /// A severity in words.
+  /// A severity in words, as `check` says it.
   public func severity(_ severity: Severity) -> String {
-    switch severity {
-    case .critical: self[.severityCritical]
-    case .major: self[.severityMajor]
-    case .minor: self[.severityMinor]
-    }
+    ReportWords(language).severity(severity)
   }
 
   /// The subject of a finding: `hele indstillingen`, `indsats 2`.
