@@ -38,9 +38,9 @@ let evaluator = library.sharingKeys { Evaluator(pack: pack, ladder: library.ladd
 // and fully explained (messages, evidence, remedies).
 var checksum = 0
 let ways: [(name: String, target: String, score: () -> Int)] = [
-  ("outcomes and score", "   [target ≤ 20 µs]", { evaluator.scorecard(proposal).score }),
-  ("findings, unexplained", "", { evaluator.assess(proposal, explain: false).score }),
-  ("explained", "", { evaluator.assess(proposal, explain: true).score }),
+  ("outcomes and score", "   [target ≤ 20 µs]", { (try? evaluator.scorecard(proposal))?.score ?? -1 }),
+  ("findings, unexplained", "", { (try? evaluator.assess(proposal, explain: false))?.score ?? -1 }),
+  ("explained", "", { (try? evaluator.assess(proposal, explain: true))?.score ?? -1 }),
 ]
 for way in ways {
   var perEvaluation: [Double] = []

@@ -20,16 +20,19 @@ struct AuditCommand: ParsableCommand {
 
       A record that cannot be judged (malformed, wrong types, unknown municipality, a date \
       outside every pack version) becomes an error row with its line and reason; the \
-      batch goes on, and the summary reconciles read = judged + errors. Output files are \
-      written under a temporary name and renamed when complete; an earlier --out file of \
-      the same name is removed as the run starts.
+      batch goes on, and the summary reconciles read = judged + errors. A line or row \
+      longer than 16 MiB stops the audit (exit 2): such input is not one of decisions. \
+      Output files (--out, --report) are written under a temporary name and renamed when \
+      complete; earlier files of the same names are removed as the run starts, so that a \
+      run that stops leaves each output complete or absent. An output that is also an \
+      input is refused. Devices and FIFOs (/dev/null) are written in place.
 
       Exit status:
         0  every record was judged (violations in the decisions do not change this)
         2  the audit could not run: unusable rules, an unreadable input, mapping or \
       baseline, an output that cannot be written, or invalid usage
         4  the audit ran, but some records are error rows
-        130  interrupted (no output file is left behind)
+        130  interrupted (Ctrl-C, kill, SIGQUIT; no output file is left behind)
       """
   )
 
@@ -87,13 +90,20 @@ struct AuditCommand: ParsableCommand {
 
   func run() throws {
     let language = options.language
+    // First of all, before the rules load: whenever the run stops from now on, each
+    // output is either this run's complete file or absent.
+    let outputs: [OutputFile]
+    do { outputs = try openOutputs() } catch { throw error.report(in: language) }
+    defer { outputs.forEach { $0.discard() } }
+    let results = out.map { _ in outputs[0] }
+    let reportFile = report.map { _ in outputs[outputs.count - 1] }
+
     let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-    let files = try RuleSource.files(directory)
+    let files = try RuleSource.files(directory, language: language)
     // Further threads get copies of the rules of their own, so that they share no
     // reference counts, loaded now beside the main load.
     let replicas = RulePrefetch(files: files, count: Self.ruleCopies(threads: threads, inputs: inputs))
     let library = try RuleSource.library(files, examples: false, language: language)
-    var outputs: [AtomicOutputFile] = []
     do {
       let breakdown = try breakdown.map { (text) throws(AuditError) -> Breakdown in try Self.breakdown(text, schema: library.schema) }
       let audit = AuditOptions(
@@ -104,38 +114,51 @@ struct AuditCommand: ParsableCommand {
       let earlier = try baseline.map { (path) throws(AuditError) in try AuditBaseline.read(path: path) }
       let sources = try inputs.map { (path) throws(AuditError) in try AuditInput.detect(path, format: inputFormat) }
 
-      InterruptCleanup.install()
-      let results = try out.map { (path) throws(AuditError) in try AtomicOutputFile(path: path) }
-      if let results {
-        outputs.append(results)
-        results.removeEarlier(unlessAnyOf: inputs)
-      }
       let runner = AuditRunner(
         library: library, options: audit, resultFormat: out.map(ResultFormat.forFile), replica: replicas.next)
       let bar = ProgressBar.forStandardError(language: language)
       var summary = try runner.run(sources, results: results, progress: bar.map { bar in { bar.update($0) } })
       bar?.finish()
       if let earlier { summary.compare(with: earlier) }
-      if let report {
-        let file = try AtomicOutputFile(path: report)
-        outputs.append(file)
-        try file.write(Array(AuditHTMLReport.render(summary, in: language).utf8))
-        try file.commit()
+      do {
+        if let reportFile {
+          try reportFile.write(AuditHTMLReport.render(summary, in: language))
+          try reportFile.commit()
+        }
+        try results?.commit()
+      } catch {
+        throw AuditError.output(error)
       }
-      try results?.commit()
-      outputs.removeAll()
-      FileHandle.standardOutput.write(Data(AuditTextReport.render(summary, in: language).utf8))
+      try writeOutput(AuditTextReport.render(summary, in: language), language: language)
       // Decision by decision against the baseline: read back from the results just written.
       if let earlier, let out, out.hasSuffix(".jsonl") || out.hasSuffix(".ndjson") {
         let now = try AuditBaseline.read(path: out)
-        FileHandle.standardOutput.write(Data(("\n" + BaselineDecisions(baseline: earlier, now: now).text(in: language)).utf8))
+        try writeOutput("\n" + BaselineDecisions(baseline: earlier, now: now).text(in: language), language: language)
       }
       if summary.errors > 0 { throw ExitCode(4) }
     } catch let error as AuditError {
-      outputs.forEach { $0.discard() }
       printError(error.message(in: language))
       throw ExitStatus.invalid
     }
+  }
+
+  /// Opens `--out` and `--report` (in that order), refusing one that is an input (or both
+  /// the same file), and removes earlier files under their names.
+  private func openOutputs() throws(OutputError) -> [OutputFile] {
+    let paths = [out, report].compactMap(\.self)
+    guard !paths.isEmpty else { return [] }
+    try OutputFile.refuseOverlaps(outputs: paths, inputs: inputs + [mapping, baseline].compactMap(\.self))
+    var files: [OutputFile] = []
+    for path in paths {
+      let file: OutputFile
+      do { file = try OutputFile(path: path) } catch {
+        files.forEach { $0.discard() }
+        throw error
+      }
+      files.append(file)
+    }
+    for file in files { file.removeEarlier() }
+    return files
   }
 
   /// The breakdown, its field path checked against the schema.

@@ -48,6 +48,9 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let language = options.language
+    if let output {
+      do { try OutputFile.refuseOverlaps(outputs: [output], inputs: proposals) } catch { throw error.report(in: language) }
+    }
     let batch = try ProposalBatch(files: proposals, pack: pack, rules: directory, language: language)
     var status: CheckStatus = batch.failures > 0 ? .invalid : .passed
     let rendered = pack == "all" ? compare(batch, &status, language) : assess(batch, &status, language)
@@ -60,8 +63,8 @@ struct CheckCommand: ParsableCommand {
     var reports: [AssessmentReport] = []
     for (file, proposal) in batch.proposals {
       do {
-        let pack = try batch.pack(for: proposal, named: pack)
-        let assessment = Evaluator(pack: pack, ladder: batch.library.ladder).assess(proposal)
+        let pack = try batch.pack(for: proposal, in: file, named: pack)
+        let assessment = try Evaluator(pack: pack, ladder: batch.library.ladder).assess(proposal)
         reports.append(AssessmentReport(assessment: assessment, pack: pack, ladder: batch.library.ladder, file: file, schema: batch.library.schema))
         status.record(CheckStatus(assessment.verdict))
       } catch {
@@ -77,7 +80,15 @@ struct CheckCommand: ParsableCommand {
 
   /// Each proposal compared across every pack.
   private func compare(_ batch: ProposalBatch, _ status: inout CheckStatus, _ language: Language) -> String {
-    let comparisons = batch.proposals.map { Comparison(judging: $0.proposal, by: batch.library, file: $0.file) }
+    var comparisons: [Comparison] = []
+    for (file, proposal) in batch.proposals {
+      do {
+        comparisons.append(try Comparison(judging: proposal, by: batch.library, file: file))
+      } catch {
+        printError(error.message(in: language))
+        status.record(.invalid)
+      }
+    }
     comparisons.forEach { status.record(CheckStatus(comparing: $0)) }
     guard !comparisons.isEmpty else { return "" }
     return proposals.count == 1
@@ -89,16 +100,6 @@ struct CheckCommand: ParsableCommand {
   /// could be judged, so an earlier report in the output file is not replaced by nothing.
   private func write(_ text: String, _ language: Language) throws {
     guard !text.isEmpty else { return }
-    guard let output else {
-      FileHandle.standardOutput.write(Data(text.utf8))
-      return
-    }
-    do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-    } catch {
-      let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
-      printError("\(output): " + (language == .da ? "kan ikke skrives: \(reason)" : "cannot be written: \(reason)"))
-      throw ExitStatus.invalid
-    }
+    try writeOutput(text, to: output, language: language)
   }
 }

@@ -19,13 +19,18 @@ struct PackFilterOptions: ParsableArguments {
   var directory: String?
 
   /// The library with just the chosen pack (or all), exiting with status 2 if unusable.
+  /// The pack may be named by its folder or by its municipality's own name (`Halsnæs`).
   func library(language: Language) throws -> RuleLibrary {
-    let library = try RuleSource.library(directory, only: pack.map { [$0] }, language: language)
-    if let pack, library.versions(of: pack).isEmpty {
-      // Only the named pack was loaded: name the ones there are from the whole folder.
-      let known = RuleLibrary.load(try RuleSource.files(directory), examples: false).library?.packNames ?? []
+    let files = try RuleSource.files(directory, language: language)
+    // A pack's folder loads alone; any other name is looked up among every pack.
+    let isFolder = pack.map { name in files.texts.keys.contains { $0.hasPrefix(name + "/") && $0.hasSuffix("pack.yaml") } } ?? false
+    var library = try RuleSource.library(files, only: isFolder ? pack.map { [$0] } : nil, language: language)
+    guard let pack else { return library }
+    guard let name = library.packName(for: pack) else {
+      let known = isFolder ? RuleLibrary.load(files, examples: false).library?.packNames ?? [] : library.packNames
       throw PrincipError.unknownPack(pack, available: known).report(in: language)
     }
+    library.packs = library.versions(of: name)
     return library
   }
 }
@@ -41,6 +46,11 @@ enum RuleSource {
   /// The rule files in `directory`, or the bundled rules when it is `nil`.
   static func files(_ directory: String?) throws(PrincipError) -> RuleFiles {
     try directory.map { (path) throws(PrincipError) in try RuleFiles.directory(path) } ?? .bundled
+  }
+
+  /// The rule files, an unreadable folder shown in the user's language (exit status 2).
+  static func files(_ directory: String?, language: Language) throws -> RuleFiles {
+    do { return try files(directory) } catch { throw error.report(in: language) }
   }
 
   /// A rules folder, or one pack's folder inside it (`Rules/ishoj`): then the rules
@@ -64,7 +74,7 @@ enum RuleSource {
   /// Loads the library, printing its diagnostics and exiting with status 2 if it is unusable.
   /// `examples: false` leaves the rules' examples out, for a faster start.
   static func library(_ directory: String?, only: Set<String>? = nil, examples: Bool = true, language: Language) throws -> RuleLibrary {
-    try library(try files(directory), only: only, examples: examples, language: language)
+    try library(try files(directory, language: language), only: only, examples: examples, language: language)
   }
 
   /// Loads the library from files already read.
@@ -76,11 +86,6 @@ enum RuleSource {
     guard let library else { throw ExitStatus.invalid }
     return library
   }
-}
-
-/// Writes a line to standard error.
-func printError(_ line: String) {
-  FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
 extension PrincipError {

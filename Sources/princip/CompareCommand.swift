@@ -42,6 +42,6 @@ struct CompareCommand: ParsableCommand {
     let result = try trainer.trainer { () throws(TrainerError) in
       try RuleComparison.run(file, first: (folders[0], judges[0]), second: (folders[1], judges[1]))
     }
-    trainer.print(result.document(in: options.language), json: TrainerJSON.render(result))
+    try trainer.print(result.document(in: options.language), json: TrainerJSON.render(result))
   }
 }

@@ -32,6 +32,11 @@ struct EvalCommand: ParsableCommand {
   @Flag(help: "Treat fields absent from the input as unknown instead of an error.")
   var absentAsUnknown = false
 
+  @OptionGroup var options: LanguageOption
+
+  /// The most a `--batch` file may hold: it is read whole.
+  static let batchLimit = 256 * 1024 * 1024
+
   func validate() throws {
     if (expression == nil) == (batch == nil) {
       throw ValidationError("give either an expression or --batch FILE")
@@ -53,13 +58,13 @@ struct EvalCommand: ParsableCommand {
     }
     var activation = CELActivation(absentFieldsAreUnknown: absentAsUnknown)
     if let input {
-      for (name, value) in try loadBindings(from: input).sorted(by: { $0.key < $1.key }) {
+      for (name, value) in try loadBindings(from: input, language: options.language).sorted(by: { $0.key < $1.key }) {
         activation.bind(name, to: value)
       }
     }
     switch program.evaluate(activation) {
     case .value(let value):
-      print("\(value) (\(value.typeName))")
+      try writeOutput("\(value) (\(value.typeName))\n", language: options.language)
     case .error(let error):
       printError("error: \(error)")
       throw ExitCode(1)
@@ -70,19 +75,19 @@ struct EvalCommand: ParsableCommand {
   }
 
   private func runBatch(path: String) throws {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ValidationError("cannot read \(path)")
-    }
-    var output = ""
-    for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-      output += EvalCommand.evaluateCase(line) + "\n"
-      if output.utf8.count > 1 << 16 {
-        FileHandle.standardOutput.write(Data(output.utf8))
-        output = ""
+    let text: String
+    do { text = try InputText.read(path: path, limit: Self.batchLimit) } catch { throw error.report(in: options.language) }
+    // Results go out as they come, so a full disk stops the batch at once.
+    let results = OutputFile.standardOutput()
+    do {
+      for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+        try results.write(EvalCommand.evaluateCase(line) + "\n")
       }
+      try results.commit()
+    } catch {
+      throw error.report(in: options.language)
     }
-    FileHandle.standardOutput.write(Data(output.utf8))
   }
 
   /// One batch case in, one JSON result line out; never throws.
@@ -122,24 +127,23 @@ struct EvalCommand: ParsableCommand {
   private static func errorLine(_ message: String) -> String {
     "{\"error\":\(CELValue.string(message).jsonText)}"
   }
-
-  private func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-  }
 }
 
 /// Reads the variables for `princip eval --input`: the top-level fields of a JSON object.
 /// (YAML input is added by the engine through this function.)
-func loadBindings(from path: String) throws -> [String: CELValue] {
+func loadBindings(from path: String, language: Language) throws -> [String: CELValue] {
   // JSON is read as YAML (its subset), so both kinds of file work, with located errors.
   let document: CELValue
   do {
     document = try YAMLDocument(path: path).value()
   } catch {
-    throw ValidationError(error.message(in: .en))
+    throw error.report(in: language)
   }
   guard case .map(let map) = document else {
-    throw ValidationError("\(path): the input must be a mapping (a JSON object)")
+    printError(language == .da
+      ? "\(path): inddata skal være en afbildning (et JSON-objekt)"
+      : "\(path): the input must be a mapping (a JSON object)")
+    throw ExitStatus.invalid
   }
   var bindings: [String: CELValue] = [:]
   for (key, value) in map.pairs {

@@ -31,6 +31,6 @@ struct ExplainCommand: ParsableCommand {
     let judge = try trainer.judge()
     let file = try trainer.proposal(proposal, judge)
     let result = try trainer.trainer { () throws(TrainerError) in try ExplainResult.run(file, rule: rule, judge: judge) }
-    trainer.print(result.document(in: trainer.language, showCEL: cel), json: TrainerJSON.render(result))
+    try trainer.print(result.document(in: trainer.language, showCEL: cel), json: TrainerJSON.render(result))
   }
 }

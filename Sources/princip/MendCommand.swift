@@ -55,7 +55,7 @@ struct MendCommand: ParsableCommand {
     let file = try trainer.proposal(proposal, judge)
     let search = MendSearch(target: target, maxChanges: maxChanges, alternatives: alternatives, keep: keep, freeCitizen: freeCitizen, changeKinds: changeKinds)
     let result = try trainer.trainer { () throws(TrainerError) in try search.run(file, judge: judge) }
-    trainer.print(result.document(in: trainer.language), json: TrainerJSON.render(result))
+    try trainer.print(result.document(in: trainer.language), json: TrainerJSON.render(result))
     if !result.alreadyReached, result.sets.isEmpty { throw ExitCode(1) }
   }
 }

@@ -33,10 +33,10 @@ final class ProgressBar {
     }
     line += "\(progress.records) " + (da ? "afgørelser" : "decisions") + ", \(progress.errors) " + (da ? "fejl" : "errors")
       + ", \(rate)/s"
-    FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+    writeStandardError("\r" + line + "\u{1B}[K")
   }
 
   func finish() {
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    writeStandardError("\r\u{1B}[K")
   }
 }

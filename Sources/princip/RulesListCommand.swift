@@ -14,7 +14,8 @@ struct RulesListCommand: ParsableCommand {
 
   func run() throws {
     let library = try packs.library(language: options.language)
-    print(library.packs.map { PackDescription(pack: $0, language: options.language).text }.joined(separator: "\n"))
+    let text = library.packs.map { PackDescription(pack: $0, language: options.language).text }.joined(separator: "\n")
+    try writeOutput(text + "\n", language: options.language)
   }
 }
 

@@ -36,7 +36,7 @@ struct RulesShowCommand: ParsableCommand {
         : "no rule or principle is named '\(id)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
       throw ExitStatus.invalid
     }
-    print(shown.joined(separator: "\n\n"))
+    try writeOutput(shown.joined(separator: "\n\n") + "\n", language: options.language)
   }
 
   private func ruleText(_ rule: Rule, in pack: RulePack) -> String {

@@ -24,6 +24,6 @@ struct TradeoffsCommand: ParsableCommand {
     let judge = try trainer.judge()
     let file = try trainer.proposal(proposal, judge)
     let result = try trainer.trainer { () throws(TrainerError) in try TradeoffsResult.run(file, judge: judge) }
-    trainer.print(result.document(in: trainer.language), json: TrainerJSON.render(result))
+    try trainer.print(result.document(in: trainer.language), json: TrainerJSON.render(result))
   }
 }

@@ -40,14 +40,14 @@ struct TrainCommand: ParsableCommand {
         let result = try trainer.trainer { () throws(TrainerError) in try ScenarioResult.judge(scenario, judge: judge) }
         if result.mismatches.isEmpty {
           passed += 1
-          Swift.print(words.format(.deckCheckPassed, scenario.file, result.pack))
+          try writeOutput(words.format(.deckCheckPassed, scenario.file, result.pack) + "\n", language: language)
         }
         for mismatch in result.mismatches {
-          Swift.print(words.format(.deckCheckFailed, scenario.file, mismatch.principle,
-            mismatch.expected.map(words.outcome) ?? words[.deckNotListed], mismatch.actual.map(words.outcome) ?? "–"))
+          try writeOutput(words.format(.deckCheckFailed, scenario.file, mismatch.principle,
+            mismatch.expected.map(words.outcome) ?? words[.deckNotListed], mismatch.actual.map(words.outcome) ?? "–") + "\n", language: language)
         }
       }
-      Swift.print(words.format(.deckSummary, String(passed), String(scenarios.count)))
+      try writeOutput(words.format(.deckSummary, String(passed), String(scenarios.count)) + "\n", language: language)
       if passed != scenarios.count { throw ExitCode(1) }
       return
     }

@@ -49,9 +49,9 @@ struct TrainerOptions: ParsableArguments {
     }
   }
 
-  /// Prints a report in the chosen format: the document, or the result's JSON.
-  func print(_ document: TrainerDocument, json: String) {
-    let text = format == .json ? json : document.rendered(format)
-    FileHandle.standardOutput.write(Data(text.utf8))
+  /// Prints a report in the chosen format: the document, or the result's JSON; a write
+  /// that fails ends the command with status 2.
+  func print(_ document: TrainerDocument, json: String) throws {
+    try writeOutput(format == .json ? json : document.rendered(format), language: language)
   }
 }

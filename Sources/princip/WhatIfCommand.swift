@@ -52,11 +52,11 @@ struct WhatIfCommand: ParsableCommand {
     if let sweep {
       let range = try trainer.trainer { () throws(TrainerError) in try SweepResult.Range(parsing: sweep) }
       let result = try trainer.trainer { () throws(TrainerError) in try SweepResult.run(file, range: range, changes: changes, judge: judge) }
-      trainer.print(result.document(in: trainer.language), json: TrainerJSON.render(result))
+      try trainer.print(result.document(in: trainer.language), json: TrainerJSON.render(result))
       return
     }
     let result = try trainer.trainer { () throws(TrainerError) in try WhatIfResult.run(file, changes: changes, judge: judge) }
-    trainer.print(result.document(in: trainer.language), json: TrainerJSON.render(result))
+    try trainer.print(result.document(in: trainer.language), json: TrainerJSON.render(result))
     let status = CheckStatus(result.after.verdict)
     if status != .passed { throw ExitCode(status.rawValue) }
   }

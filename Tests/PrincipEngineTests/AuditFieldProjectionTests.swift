@@ -36,7 +36,7 @@ struct AuditFieldProjectionTests {
           let json = ExampleRunner.withDefaults(example.proposal, pack: pack).jsonText
           let whole = try #require(try read(json, fieldsRead: nil), "\(rule.id): \(example.name)")
           let projected = try #require(try read(json, fieldsRead: usages), "\(rule.id): \(example.name)")
-          #expect(evaluator.scorecard(projected).outcomes == evaluator.scorecard(whole).outcomes, "\(rule.id): \(example.name)")
+          #expect(try evaluator.scorecard(projected).outcomes == evaluator.scorecard(whole).outcomes, "\(rule.id): \(example.name)")
           examples += 1
           if projected.jsonText.count < whole.jsonText.count { smaller += 1 }
         }

@@ -44,7 +44,7 @@ enum AuditFixtures {
 
   final class MemorySink: ResultSink {
     var bytes: [UInt8] = []
-    func write(_ bytes: [UInt8]) throws(AuditError) { self.bytes += bytes }
+    func write(_ bytes: [UInt8]) throws(OutputError) { self.bytes += bytes }
   }
 }
 

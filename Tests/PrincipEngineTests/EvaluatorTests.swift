@@ -13,7 +13,7 @@ struct EvaluatorTests {
 
   private func assess(_ yaml: String) throws -> Assessment {
     let proposal = try ProposalReader(schema: library.schema).read(text: yaml, file: "test.yaml")
-    return Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
+    return try Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
   }
 
   private let header = """

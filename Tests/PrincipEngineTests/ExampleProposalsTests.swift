@@ -71,9 +71,9 @@ struct ExampleProposalsTests {
     let name = expected.pack ?? own
     let pack = try (try? library.pack(named: name, on: date)) ?? library.latest(named: name)
     let evaluator = Evaluator(pack: pack, ladder: library.ladder)
-    let assessment = evaluator.assess(proposal)
+    let assessment = try evaluator.assess(proposal)
     // The audit's scorecard must read the same as the full assessment.
-    let scorecard = evaluator.scorecard(proposal)
+    let scorecard = try evaluator.scorecard(proposal)
     #expect(scorecard.outcomes == assessment.findings.map(\.outcome), "\(expected.file) under \(pack.label)")
     #expect(scorecard.score == assessment.score && scorecard.verdict == assessment.verdict, "\(expected.file) under \(pack.label)")
     #expect(scorecard.violations == assessment.findings.filter { $0.outcome == .violated }.count)

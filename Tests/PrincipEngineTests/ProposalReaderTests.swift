@@ -47,11 +47,11 @@ struct ProposalReaderTests {
 
   @Test func emptyBinaryAndHugeFilesAreRefused() throws {
     #expect(throws: PrincipError.unusableFile(file: "e", problem: .empty)) { try InputText.decode(Data("  \n".utf8), file: "e") }
-    #expect(throws: PrincipError.unusableFile(file: "b", problem: .binary)) { try InputText.decode(Data([0x7f, 0x45, 0x4c, 0x46, 0]), file: "b") }
+    #expect(throws: PrincipError.unusableFile(file: "b", problem: .binary, line: 1, column: 5)) { try InputText.decode(Data([0x7f, 0x45, 0x4c, 0x46, 0]), file: "b") }
     #expect(throws: PrincipError.unusableFile(file: "l", problem: .tooLarge(bytes: 11, limit: 10))) {
       try InputText.decode(Data("01234567890".utf8), file: "l", limit: 10)
     }
-    #expect(throws: PrincipError.unusableFile(file: "u", problem: .notUTF8)) { try InputText.decode(Data([0xff, 0xfe, 0x41]), file: "u") }
+    #expect(throws: PrincipError.unusableFile(file: "u", problem: .notUTF8, line: 1, column: 1)) { try InputText.decode(Data([0xff, 0xfe, 0x41]), file: "u") }
   }
 
   @Test func aliasBombIsRefusedQuickly() {

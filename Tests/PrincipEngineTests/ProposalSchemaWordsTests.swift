@@ -5,10 +5,10 @@ import Testing
 /// names every field: each field of the proposal schema has both in Danish and English,
 /// every allowed value has a Danish and an English label, and the guide covers them all.
 struct ProposalSchemaWordsTests {
-  nonisolated(unsafe) static let schema: [String: Any] = {
+  static var schema: [String: Any] {
     let url = Fixtures.root.appending(path: "Rules/schema/proposal.schema.json")
     return (try? JSONSerialization.jsonObject(with: Data(contentsOf: url))) as? [String: Any] ?? [:]
-  }()
+  }
   static var definitions: [String: Any] { schema["$defs"] as? [String: Any] ?? [:] }
 
   /// Every declared field as `citizen.network.relation`, with its schema object.

@@ -68,8 +68,8 @@ struct ResultsByKindTests {
         for example in rule.examples {
           let json = Array(ExampleRunner.withDefaults(example.proposal, pack: pack).jsonText.utf8)
           let proposal = try #require(json.withUnsafeBufferPointer { reader.read($0) }, "\(rule.id): \(example.name)")
-          let assessment = evaluator.assess(proposal, explain: false)
-          #expect(evaluator.scorecard(proposal).outcomes == assessment.findings.map(\.outcome), "\(rule.id): \(example.name)")
+          let assessment = try evaluator.assess(proposal, explain: false)
+          #expect(try evaluator.scorecard(proposal).outcomes == assessment.findings.map(\.outcome), "\(rule.id): \(example.name)")
           looked += 1
         }
       }

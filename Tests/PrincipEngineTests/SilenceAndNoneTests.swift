@@ -52,4 +52,16 @@ struct SilenceAndNoneTests {
     let none = base + "justifications: { phase-out: none }\n"
     #expect(try outcomes(none, pack: "halsnaes", rule: "halsnaes.phase-out") == [.undetermined])
   }
+
+  /// No "?" in a sentence: a fact a message names but the proposal does not state is named in words.
+  @Test func aMessageNamesAnUntitledInterventionInWords() throws {
+    let yaml = "case_id: T\nmunicipality: halsnaes\ndecision_date: 2024-03-01\ninterventions:\n  - { kind: sel_85, time_limited: false, phase_out_plan: none }\n"
+    let proposal = try ProposalReader(schema: Self.library.schema).read(text: yaml, file: "t.yaml")
+    let evaluator = Evaluator(pack: try Self.library.latest(named: "halsnaes"), ladder: Self.library.ladder)
+    let finding = try #require(evaluator.assess(proposal).findings.first { $0.ruleID == "halsnaes.phase-out" })
+    #expect(finding.outcome == .violated)
+    #expect(finding.message?.da.hasPrefix("indsats 1 (uden titel) er ikke tidsafgrænset") == true, "\(finding.message?.da ?? "")")
+    #expect(finding.message?.en.hasPrefix("intervention 1 (untitled) is not time-limited") == true)
+    #expect(finding.message?.da.contains("?") == false)
+  }
 }

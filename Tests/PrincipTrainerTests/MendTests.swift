@@ -69,7 +69,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: path) }
     let checked = try ProposalReader(schema: judge.library.schema).read(path: path)
     let pack = try judge.evaluator(for: checked).pack
-    let assessment = Evaluator(pack: pack, ladder: judge.library.ladder).assess(checked)
+    let assessment = try Evaluator(pack: pack, ladder: judge.library.ladder).assess(checked)
     #expect(whatif.after.verdict == assessment.verdict)
     #expect(whatif.after.score == assessment.score)
   }

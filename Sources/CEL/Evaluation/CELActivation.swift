@@ -31,6 +31,19 @@ public struct CELActivation: Sendable {
   /// stay the same.
   public var namesUnknownPaths = true
 
+  /// How many steps one evaluation may take before it ends with a
+  /// ``CELError/Kind/budgetExceeded`` error (defaults to ``defaultStepBudget``).
+  ///
+  /// A step is one iteration of a macro (`all`, `exists`, `exists_one`, `map`,
+  /// `filter`), or one element of a list, or one byte of a string, that `+` builds. An
+  /// expression without macros runs each of its nodes at most once, so these are what can
+  /// make an evaluation long: `l.all(a, l.all(b, l.all(c, true)))` over a list of 100
+  /// takes 1,010,100 steps.
+  public var stepBudget = CELActivation.defaultStepBudget
+
+  /// The budget every activation starts with: 10,000,000 steps, a few seconds at most.
+  public static let defaultStepBudget = 10_000_000
+
   /// An activation binding each dictionary entry as a variable.
   public init(_ variables: [String: CELValue] = [:], absentFieldsAreUnknown: Bool = false) {
     self.absentFieldsAreUnknown = absentFieldsAreUnknown

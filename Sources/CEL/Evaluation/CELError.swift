@@ -23,6 +23,10 @@ public struct CELError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidArgument = "invalid_argument"
     /// A feature this implementation does not offer (protobuf messages).
     case unsupported = "unsupported"
+    /// The evaluation took more steps than its budget (``CELActivation/stepBudget``).
+    /// Unlike other errors it is not absorbed by `||`, `&&`, `all` or `exists`: it ends
+    /// the whole evaluation.
+    case budgetExceeded = "budget_exceeded"
   }
 
   /// The kind of error.
@@ -43,6 +47,11 @@ public struct CELError: Error, Sendable, Hashable, CustomStringConvertible {
   public var description: String {
     if let location { return "\(location): \(message)" }
     return message
+  }
+
+  /// `evaluation budget of N steps exceeded`, at the node where the budget ran out.
+  public static func budgetExceeded(_ budget: Int, location: CELSourceLocation?) -> CELError {
+    CELError(.budgetExceeded, "evaluation budget of \(budget) steps exceeded", location: location)
   }
 
   static func noOverload(_ function: String, _ args: CELValue...) -> CELError {

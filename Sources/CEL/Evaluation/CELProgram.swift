@@ -25,30 +25,56 @@ public struct CELProgram: Sendable {
 
   /// Evaluates the expression.
   ///
+  /// An evaluation that takes more than the activation's ``CELActivation/stepBudget``
+  /// steps gives a ``CELError/Kind/budgetExceeded`` error, located where the budget ran out.
+  ///
   /// - Complexity: allocation-free apart from the values the expression builds (list
   ///   and map literals over variables, string concatenation, …); variables are looked
   ///   up once per evaluation, not once per reference, and read in place from the
   ///   activation rather than copied.
   public func evaluate(_ activation: CELActivation) -> CELResult {
+    run(activation, NoRecording())
+  }
+
+  /// The one evaluation, with or without recording (`NoRecording` is specialised away).
+  @inline(__always)
+  func run<Recorder: EvaluationRecorder>(_ activation: CELActivation, _ recorder: Recorder) -> CELResult {
     let program = compiled
     let tables = program.tables
+    let stepBudget = max(0, activation.stepBudget)
     return activation.bindings.withUnsafeBufferPointer { bindings in
       let view = ActivationView(
         bindings: bindings, absentFieldsAreUnknown: activation.absentFieldsAreUnknown,
         namesUnknownPaths: activation.namesUnknownPaths, hasDottedNames: activation.hasDottedNames)
-      // Plain integers: the buffers need no initialisation or clean-up of values.
-      return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(tables.variableCount, 1)) { resolved in
+      // Plain integers: the buffers need no initialisation or clean-up of values. After
+      // the variables' binding indices come the budget's three words (see `Interpreter.budget`).
+      return withUnsafeTemporaryAllocation(of: Int.self, capacity: tables.variableCount + 3) { resolved in
         for i in 0..<tables.variableCount {
           resolved[i] = view.index(of: tables.variables[i]) ?? -1
         }
-        guard tables.loopCount > 0 else {
-          return Interpreter(program: program, tables: tables, activation: view, bindingIndices: resolved, slots: .init(start: nil, count: 0))
-            .eval(program.root)
+        let budget = resolved.baseAddress! + tables.variableCount
+        budget[0] = stepBudget
+        budget[1] = -1
+        budget[2] = stepBudget
+        let result: CELResult
+        if tables.loopCount == 0 {
+          result = Interpreter(
+            program: program, tables: tables, activation: view, bindingIndices: resolved,
+            slots: .init(start: nil, count: 0), budget: budget, recorder: recorder
+          ).eval(program.root)
+        } else {
+          // Each loop sets its slot before reading it.
+          result = withUnsafeTemporaryAllocation(of: Slot.self, capacity: tables.loopCount) { slots in
+            Interpreter(
+              program: program, tables: tables, activation: view, bindingIndices: resolved, slots: slots,
+              budget: budget, recorder: recorder
+            ).eval(program.root)
+          }
         }
-        // Each loop sets its slot before reading it.
-        return withUnsafeTemporaryAllocation(of: Slot.self, capacity: tables.loopCount) { slots in
-          Interpreter(program: program, tables: tables, activation: view, bindingIndices: resolved, slots: slots).eval(program.root)
-        }
+        // An exceeded budget ends the evaluation whatever the operators around it made of it.
+        guard budget[0] < 0 else { return result }
+        let at = budget[1] >= 0 ? program.locations[budget[1]] : nil
+        return .error(CELError.budgetExceeded(stepBudget, location: at))
       }
     }
   }
@@ -56,5 +82,27 @@ public struct CELProgram: Sendable {
   /// Evaluates the expression with the given variables, in standard mode.
   public func evaluate(_ variables: [String: CELValue] = [:]) -> CELResult {
     evaluate(CELActivation(variables))
+  }
+}
+
+extension CELProgram {
+  /// Evaluates the expression as ``evaluate(_:)`` does, recording in `state` the results
+  /// of every sub-expression (see ``CELEvaluationState``, which shows how to read it).
+  /// Slower than ``evaluate(_:)``, which it leaves as fast as before: for explaining one
+  /// result, not for judging many.
+  public func evaluate(_ activation: CELActivation, recording state: inout CELEvaluationState) -> CELResult {
+    let recorder = StateRecorder(nodeCount: compiled.locations.count)
+    let result = run(activation, recorder)
+    state = CELEvaluationState(
+      result: result, root: compiled.expression, expressionIDs: compiled.expressionIDs, nodeEntries: recorder.entries)
+    return result
+  }
+
+  /// The source text of a node of ``expression``, e.g. `proposal.citizen.age >= 18`.
+  public func source(of expr: CELExpr) -> Substring {
+    let utf8 = source.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: min(expr.range.lowerBound, utf8.count))
+    let end = utf8.index(utf8.startIndex, offsetBy: min(expr.range.upperBound, utf8.count))
+    return source[start..<end]
   }
 }

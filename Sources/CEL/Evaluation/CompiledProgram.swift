@@ -62,6 +62,9 @@ final class CompiledProgram: Sendable {
   /// (without reference counting) through ``ProgramTables``; freed with the program.
   let tables: ProgramTables
   let locations: ContiguousArray<CELSourceLocation>
+  /// Per node, the ``CELExpr/id`` of the expression it computes (-1 for none), for
+  /// ``CELEvaluationState``.
+  let expressionIDs: ContiguousArray<Int>
   let qualifiedNames: ContiguousArray<HashedName>
   let errors: ContiguousArray<CELError>
   let regexes: ContiguousArray<CELRegex>
@@ -77,6 +80,7 @@ final class CompiledProgram: Sendable {
       ops: builder.ops, constants: builder.constants, fields: builder.fields, variables: builder.variables,
       loops: builder.loops, arguments: builder.arguments)
     locations = builder.locations
+    expressionIDs = builder.expressionIDs
     qualifiedNames = builder.qualifiedNames
     errors = builder.errors
     regexes = builder.regexes

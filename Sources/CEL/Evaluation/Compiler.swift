@@ -35,7 +35,14 @@ struct Compiler {
     }
   }
 
+  /// Compiles `expr` and notes which node computes it.
   private mutating func compile(_ expr: CELExpr) -> Int32 {
+    let node = compileNode(expr)
+    if builder.expressionIDs[Int(node)] < 0 { builder.expressionIDs[Int(node)] = expr.id }
+    return node
+  }
+
+  private mutating func compileNode(_ expr: CELExpr) -> Int32 {
     let at = expr.location
     switch expr.kind {
     case .literal(let value):
@@ -120,6 +127,7 @@ struct Compiler {
     else { return node }
     var set = CELMap.Builder(capacity: items.count)
     for item in items { set.set(item, .bool(true)) }
+    // Of no expression (-1): a recorded evaluation shows the list's own value (see ``CELEvaluationState``).
     return builder.constant(.map(set.build()), at: builder.locations[Int(node)])
   }
 

@@ -35,7 +35,11 @@ extension Interpreter {
     var results: [CELValue] = []
     if loop.macro == .map || loop.macro == .filter { results.reserveCapacity(count) }
 
+    if Recorder.records { recorder.enterLoop(slot) }
+    defer { if Recorder.records { recorder.leaveLoop() } }
     for k in 0..<count {
+      // One step per iteration: nested macros over long lists end at the budget.
+      guard spend(1, at: node) else { return budgetError(node) }
       slots[slot] = Slot(
         element: first!.advanced(by: k * stride).assumingMemoryBound(to: CELValue.self), index: k, overMap: overMap)
 
@@ -110,7 +114,7 @@ extension Interpreter {
   func presence(_ operand: Int32, field: Int32, node: Int32) -> CELResult {
     let f = tables.fields[Int(field)]
     // A map stored in place (the usual `has(x.f)`): tested without copying it.
-    if let stored = locate(operand), let present = Interpreter.hasField(stored.pointee, f) {
+    if !Recorder.records, let stored = locate(operand), let present = Interpreter.hasField(stored.pointee, f) {
       return .value(.bool(present))
     }
     let r: CELResult
@@ -138,6 +142,12 @@ extension Interpreter {
   /// absent field.
   private func evalUnlessAbsent(_ node: Int32) -> CELResult? {
     guard case .select(let operand, let field, let qualified) = tables.ops[Int(node)] else { return eval(node) }
+    let result = selectUnlessAbsent(node, operand: operand, field: field, qualified: qualified)
+    if Recorder.records, let result { recorder.record(node, result, slots: slots) }
+    return result
+  }
+
+  private func selectUnlessAbsent(_ node: Int32, operand: Int32, field: Int32, qualified: Int32) -> CELResult? {
     if qualified >= 0 && activation.hasDottedNames {
       let q = program.qualifiedNames[Int(qualified)]
       if let b = activation.index(of: q.name, hash: q.hash) { return .value(activation.value(at: b)) }
@@ -159,11 +169,9 @@ extension Interpreter {
       return path(of: node).map { .unknown(CELUnknown(path: $0)) }
     }
     var noPath: String?
-    return appendPath(of: node, to: &noPath) ? Interpreter.unnamedUnknown : nil
+    return appendPath(of: node, to: &noPath) ? unnamedUnknown : nil
   }
 
-  /// Shared, so that an unnamed unknown costs no allocation.
-  private static let unnamedUnknown = CELResult.unknown(CELUnknown(path: CELUnknown.unnamedPath))
 
   /// The attribute path a node denotes, e.g. `proposal.alternatives[1].reason`, when it is
   /// a variable, or a selection or constant index on one; nil otherwise.
@@ -223,3 +231,6 @@ extension Interpreter {
     return true
   }
 }
+
+/// Shared, so that an unnamed unknown costs no allocation.
+private let unnamedUnknown = CELResult.unknown(CELUnknown(path: CELUnknown.unnamedPath))

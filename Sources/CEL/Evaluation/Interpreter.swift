@@ -10,7 +10,12 @@ struct Slot {
 }
 
 /// Evaluates a ``CompiledProgram`` against an activation, by recursion over its nodes.
-struct Interpreter {
+///
+/// Generic over what it records: ``NoRecording`` for the ordinary evaluation, whose
+/// checks of `Recorder.records` fold away when the compiler specialises it, and
+/// ``StateRecorder`` for ``CELProgram/evaluate(_:recording:)``, which records the result
+/// of every node evaluated and takes no shortcut past a sub-expression.
+struct Interpreter<Recorder: EvaluationRecorder> {
   let program: CompiledProgram
   /// The program's tables, held here so that each step reaches them with one load.
   let tables: ProgramTables
@@ -20,6 +25,10 @@ struct Interpreter {
   let bindingIndices: UnsafeMutableBufferPointer<Int>
   /// Iteration variables, by ``Loop/slot``; each is set only while its loop runs.
   let slots: UnsafeMutableBufferPointer<Slot>
+  /// The steps left of the evaluation's budget (see ``CELActivation/stepBudget``); after
+  /// it the node where the budget ran out (-1 until then), then the whole budget.
+  let budget: UnsafeMutablePointer<Int>
+  let recorder: Recorder
 
   @inline(__always)
   func located(_ result: CELResult, _ node: Int32) -> CELResult {
@@ -45,11 +54,35 @@ struct Interpreter {
   /// A constant operand read in place, saving a call; anything else evaluated.
   @inline(__always)
   func constantOrEval(_ node: Int32) -> CELResult {
-    if case .constant(let c) = tables.ops[Int(node)] { return .value(tables.constants[Int(c)]) }
+    if !Recorder.records, case .constant(let c) = tables.ops[Int(node)] { return .value(tables.constants[Int(c)]) }
     return eval(node)
   }
 
+  /// Evaluates a node (and records its result when recording).
+  @inline(__always)
   func eval(_ node: Int32) -> CELResult {
+    guard Recorder.records else { return evalNode(node) }
+    let result = evalNode(node)
+    recorder.record(node, result, slots: slots)
+    return result
+  }
+
+  /// Takes `steps` from the budget; false when it has run out, which is then noted at
+  /// `node`.
+  @inline(__always)
+  func spend(_ steps: Int, at node: Int32) -> Bool {
+    budget.pointee -= steps
+    if budget.pointee >= 0 { return true }
+    exhausted(at: node)
+    return false
+  }
+
+  @inline(never)
+  private func exhausted(at node: Int32) {
+    if budget[1] < 0 { budget[1] = Int(node) }
+  }
+
+  private func evalNode(_ node: Int32) -> CELResult {
     switch tables.ops[Int(node)] {
     case .constant(let c):
       return .value(tables.constants[Int(c)])
@@ -68,7 +101,7 @@ struct Interpreter {
         if let b = activation.index(of: q.name, hash: q.hash) { return .value(activation.value(at: b)) }
       }
       // Select straight from where the operand is stored, without copying it first.
-      if let stored = locate(operand) {
+      if !Recorder.records, let stored = locate(operand) {
         if let found = Interpreter.fieldPointer(in: stored.pointee, tables.fields[Int(field)]) {
           return .value(found.pointee)
         }
@@ -128,7 +161,7 @@ struct Interpreter {
 
     case .relation(let op, let a, let b):
       // The common shapes `x.f == "text"`, `x.f > 20`, `i.f == j.f`: compared in place.
-      if let l = locate(a) {
+      if !Recorder.records, let l = locate(a) {
         if case .constant(let c) = tables.ops[Int(b)] {
           if op == .equal || op == .notEqual,
             let equal = Interpreter.stringsEqual(l.pointee, tables.constants[Int(c)])
@@ -156,13 +189,13 @@ struct Interpreter {
       return located(Operators.relation(op, l, r), node)
 
     case .membership(let a, let b):
-      if case .constant(let c) = tables.ops[Int(b)], let l = locate(a) {
+      if !Recorder.records, case .constant(let c) = tables.ops[Int(b)], let l = locate(a) {
         if let found = Interpreter.listContainsString(tables.constants[Int(c)], l.pointee) {
           return .value(.bool(found))
         }
         return located(Operators.membership(l.pointee, tables.constants[Int(c)]), node)
       }
-      if case .constant(let c) = tables.ops[Int(a)], let r = locate(b),
+      if !Recorder.records, case .constant(let c) = tables.ops[Int(a)], let r = locate(b),
         let found = Interpreter.listContainsString(r.pointee, tables.constants[Int(c)])
       {
         return .value(.bool(found))
@@ -189,7 +222,7 @@ struct Interpreter {
   private func evalOther(_ node: Int32) -> CELResult {
     switch tables.ops[Int(node)] {
     case .index(let a, let b):
-      if let stored = locate(node) { return .value(stored.pointee) }
+      if !Recorder.records, let stored = locate(node) { return .value(stored.pointee) }
       let x = eval(a)
       let y = eval(b)
       guard case .value(let container) = x, case .value(let key) = y else { return Interpreter.strictFailure(x, y) }
@@ -204,7 +237,10 @@ struct Interpreter {
       let x = eval(a)
       let y = eval(b)
       guard case .value(let l) = x, case .value(let r) = y else { return Interpreter.strictFailure(x, y) }
-      return located(Operators.arithmetic(op, l, r), node)
+      let result = Operators.arithmetic(op, l, r)
+      // What `+` builds costs its size: one step per element of a list, per byte of a string.
+      if op == .add, !spend(Interpreter.size(of: result), at: node) { return budgetError(node) }
+      return located(result, node)
 
     case .negate(let a):
       let x = eval(a)
@@ -213,7 +249,7 @@ struct Interpreter {
 
     case .call(let builtin, let first, let count):
       // `size(x.f)`: counted in place, without copying the list or map.
-      if builtin == .size && count == 1, let stored = locate(tables.arguments[Int(first)]) {
+      if !Recorder.records, builtin == .size && count == 1, let stored = locate(tables.arguments[Int(first)]) {
         return located(Builtin.size(stored.pointee), node)
       }
       var args = Arguments()
@@ -258,6 +294,23 @@ struct Interpreter {
       // Unreachable: eval(_:) sends only the kinds above here.
       return .error(CELError(.unsupported, "internal error: unexpected node", location: program.locations[Int(node)]))
     }
+  }
+
+  /// The size of a list or string that `+` built, in budget steps; 0 for anything else.
+  @inline(never)
+  static func size(of result: CELResult) -> Int {
+    switch result {
+    case .value(.list(let l)): l.count
+    case .value(.string(let s)): s.utf8.count
+    case .value(.bytes(let b)): b.count
+    default: 0
+    }
+  }
+
+  /// The error of an evaluation whose budget ran out at `node`.
+  @inline(never)
+  func budgetError(_ node: Int32) -> CELResult {
+    .error(CELError.budgetExceeded(budget[2], location: program.locations[Int(node)]))
   }
 
   /// Where the value of `node` is stored, when it is a bound variable, an iteration

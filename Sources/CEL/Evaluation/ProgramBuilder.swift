@@ -2,6 +2,8 @@
 struct ProgramBuilder {
   var ops: ContiguousArray<Op> = []
   var locations: ContiguousArray<CELSourceLocation> = []
+  /// Per node, the ``CELExpr/id`` of the expression it was compiled from (-1: none yet).
+  var expressionIDs: ContiguousArray<Int> = []
   var constants: ContiguousArray<CELValue> = []
   var arguments: ContiguousArray<Int32> = []
   var fields: ContiguousArray<HashedName> = []
@@ -17,6 +19,7 @@ struct ProgramBuilder {
   mutating func emit(_ op: Op, at location: CELSourceLocation) -> Int32 {
     ops.append(op)
     locations.append(location)
+    expressionIDs.append(-1)
     return Int32(ops.count - 1)
   }
 

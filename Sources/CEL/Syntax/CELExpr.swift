@@ -10,6 +10,11 @@ public struct CELExpr: Sendable {
   /// Where the node starts in the source (for a call or operator, where its name or
   /// operator symbol is).
   public let location: CELSourceLocation
+  /// Where the node's text starts: its leftmost token, e.g. `a` in `a + b` (whose
+  /// ``location`` is the `+`).
+  public let start: CELSourceLocation
+  /// Where the node's text ends: just after its last token.
+  public let end: CELSourceLocation
   /// What the node is.
   public let kind: Kind
   /// The height of the tree under this node, leaves being 1.
@@ -38,10 +43,12 @@ public struct CELExpr: Sendable {
     case comprehension(CELComprehension)
   }
 
-  init(id: Int, location: CELSourceLocation, kind: Kind) {
+  init(id: Int, location: CELSourceLocation, kind: Kind, start: CELSourceLocation, end: CELSourceLocation) {
     self.id = id
     self.location = location
     self.kind = kind
+    self.start = start
+    self.end = end
     var h = 0
     switch kind {
     case .literal, .identifier: h = 0
@@ -55,6 +62,37 @@ public struct CELExpr: Sendable {
       h = max(c.range.height, c.body.height, c.filter?.height ?? 0)
     }
     height = h + 1
+  }
+
+  /// The same node, spanning the given text (its parentheses).
+  func spanning(start: CELSourceLocation, end: CELSourceLocation) -> CELExpr {
+    CELExpr(id: id, location: location, kind: kind, start: start, end: end)
+  }
+
+  /// The byte offsets of the node's text in the UTF-8 source (parentheses around the
+  /// node included); ``CELProgram/source(of:)`` gives the text.
+  public var range: Range<Int> { start.offset..<end.offset }
+
+  /// Calls `body` on each direct sub-expression of a node of this kind.
+  static func forEachChild(of kind: Kind, _ body: (CELExpr) -> Void) {
+    switch kind {
+    case .literal, .identifier: break
+    case .select(let e, _), .presenceTest(let e, _): body(e)
+    case .call(_, let target, let args):
+      if let target { body(target) }
+      args.forEach(body)
+    case .list(let items): items.forEach(body)
+    case .map(let entries):
+      for entry in entries {
+        body(entry.key)
+        body(entry.value)
+      }
+    case .message(_, let fields): fields.forEach { body($0.value) }
+    case .comprehension(let c):
+      body(c.range)
+      if let f = c.filter { body(f) }
+      body(c.body)
+    }
   }
 
   /// The direct sub-expressions, in source order.

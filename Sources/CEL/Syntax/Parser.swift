@@ -18,6 +18,8 @@ struct Parser {
   private let map: SourceMap
   private var token: Token
   private var nextID = 1
+  /// Where the last token consumed ends: where a node made after it ends.
+  private var lastEnd = 0
   private var nesting = 0
 
   /// Parses a whole expression.
@@ -49,6 +51,7 @@ struct Parser {
   // MARK: Token handling
 
   private mutating func advance() throws(CELParseError) {
+    lastEnd = token.end
     do {
       token = try lexer.next()
     } catch {
@@ -84,7 +87,15 @@ struct Parser {
   }
 
   mutating func node(_ kind: CELExpr.Kind, at offset: Int) throws(CELParseError) -> CELExpr {
-    let expr = CELExpr(id: nextID, location: map.location(offset), kind: kind)
+    // A node spans its own tokens and its children's (an operator's location is its symbol's).
+    var start = offset
+    var end = lastEnd
+    CELExpr.forEachChild(of: kind) { child in
+      start = min(start, child.start.offset)
+      end = max(end, child.end.offset)
+    }
+    let expr = CELExpr(
+      id: nextID, location: map.location(offset), kind: kind, start: map.location(start), end: map.location(max(start, end)))
     nextID += 1
     guard expr.height <= Parser.maxHeight else {
       throw failure("expression is too deeply nested (more than \(Parser.maxHeight) levels)", at: offset)
@@ -321,10 +332,12 @@ struct Parser {
       return try parseIdentifier()
     }
     if token.isPunctuation("(") {
+      let open = token.start
       try advance()
       let inner = try parseExpr()
       try expect(")")
-      return inner
+      // The node's text includes its parentheses, so that an operator's text around it is whole.
+      return inner.spanning(start: map.location(open), end: map.location(lastEnd))
     }
     if token.isPunctuation("[") {
       try advance()

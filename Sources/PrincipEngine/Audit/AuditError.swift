@@ -2,10 +2,15 @@
 /// baseline that cannot be read, an output that cannot be written. Problems with single
 /// records never stop it (see ``AuditRecordError``).
 public enum AuditError: Error, Sendable, Hashable {
-  /// An input, mapping or baseline file cannot be read.
-  case unreadable(file: String, reason: String)
-  /// An output file cannot be written.
-  case unwritable(file: String, reason: String)
+  /// An input, mapping or baseline file cannot be opened, read or used: the reading
+  /// error of ``InputFile`` and ``InputText``, worded as for every other command.
+  case input(PrincipError)
+  /// An output cannot be written, or would overwrite an input.
+  case output(OutputError)
+  /// A JSON Lines line or CSV row longer than ``AuditOptions/maxRecordBytes``: the input
+  /// is not one of decisions (a binary file, an unclosed quote, endless input such as
+  /// `/dev/zero`), and its rest is not read.
+  case recordTooLong(SourceLocation, limit: Int)
   /// The input's format cannot be told from its name.
   case unknownFormat(file: String)
   /// A CSV input needs a column mapping (`--mapping`).
@@ -25,10 +30,14 @@ public enum AuditError: Error, Sendable, Hashable {
   public func message(in language: Language) -> String {
     let da = language == .da
     switch self {
-    case .unreadable(let file, let reason):
-      return da ? "\(file): kan ikke læses: \(reason)" : "\(file): cannot be read: \(reason)"
-    case .unwritable(let file, let reason):
-      return da ? "\(file): kan ikke skrives: \(reason)" : "\(file): cannot be written: \(reason)"
+    case .input(let error):
+      return error.message(in: language)
+    case .output(let error):
+      return error.message(in: language)
+    case .recordTooLong(let location, let limit):
+      return da
+        ? "\(location): posten er længere end \(limit) byte; er det en fil med afgørelser? Resten af input læses ikke"
+        : "\(location): the record is longer than \(limit) bytes; is this a file of decisions? The rest of the input is not read"
     case .unknownFormat(let file):
       return da
         ? "\(file): ukendt format; brug .jsonl, .csv, .json, .yaml eller en mappe, eller angiv --format"

@@ -30,7 +30,7 @@ public struct AuditInput: Sendable, Hashable {
     if path == "-" { return AuditInput(path: path, format: .jsonLines) }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .unreadable(file: path, reason: "no such file or folder")
+      throw .input(.unreadable(file: path, reason: .notFound))
     }
     if isDirectory.boolValue { return AuditInput(path: path, format: .files) }
     switch URL(fileURLWithPath: path).pathExtension.lowercased() {
@@ -46,12 +46,12 @@ public struct AuditInput: Sendable, Hashable {
   func proposalFiles() throws(AuditError) -> [String] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .unreadable(file: path, reason: "no such file or folder")
+      throw .input(.unreadable(file: path, reason: .notFound))
     }
     guard isDirectory.boolValue else { return [path] }
     let root = URL(fileURLWithPath: path).standardizedFileURL
     guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
-      throw .unreadable(file: path, reason: "cannot list the folder")
+      throw .input(.unreadable(file: path, reason: .cannotList))
     }
     var relatives: [String] = []
     while let url = walker.nextObject() as? URL {

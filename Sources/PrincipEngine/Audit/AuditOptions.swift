@@ -15,6 +15,10 @@ public struct AuditOptions: Sendable {
   /// About how many bytes of input one batch holds.
   public var batchBytes: Int
 
+  /// The longest JSON Lines line or CSV row an audit reads (16 MiB; a decision takes a
+  /// few kilobytes). A longer one stops the audit (``AuditError/recordTooLong(_:limit:)``).
+  public static let maxRecordBytes = 16 << 20
+
   public init(
     threads: Int = ProcessInfo.processInfo.activeProcessorCount, breakdown: Breakdown? = nil, mapping: ColumnMapping? = nil,
     language: Language = .da, seriousCount: Int = 25, batchBytes: Int = 512 << 10

@@ -43,7 +43,7 @@ public struct AuditRunner: Sendable {
     _ inputs: [AuditInput], results: (any ResultSink)? = nil, progress: ((AuditProgress) -> Void)? = nil
   ) throws(AuditError) -> AuditSummary {
     let writer = resultFormat.map { $0.writer(library: judge.library, language: options.language) }
-    if let writer, let results, !writer.header.isEmpty { try results.write(writer.header) }
+    if let writer, let results, !writer.header.isEmpty { try Self.write(writer.header, to: results) }
     let batches = RecordBatches(inputs: inputs, options: options, schema: judge.library.schema)
     let totalBytes = inputs.reduce(0 as Int?) { sum, input in input.byteCount.flatMap { size in sum.map { $0 + size } } }
     var tally = newTally()
@@ -54,7 +54,7 @@ public struct AuditRunner: Sendable {
       return (batch, nextRecord)
     }
     func deliver(_ output: BatchOutput) throws(AuditError) {
-      if !output.bytes.isEmpty { try results?.write(output.bytes) }
+      if let results, !output.bytes.isEmpty { try Self.write(output.bytes, to: results) }
       tally.merge(output.tally)
       progress?(AuditProgress(records: tally.read, errors: tally.errors, bytesRead: batches.bytesRead, totalBytes: totalBytes))
     }
@@ -83,6 +83,10 @@ public struct AuditRunner: Sendable {
       for lane in lanes.all { months.merge(lane.months) }
     }
     return AuditSummary(tally: tally, months: months, judge: judge, options: options, inputs: inputs.map(\.path))
+  }
+
+  private static func write(_ bytes: [UInt8], to results: any ResultSink) throws(AuditError) {
+    do { try results.write(bytes) } catch { throw .output(error) }
   }
 
   /// How many JSON Lines records ``process(_:firstRecord:judge:writer:)`` judges before
@@ -132,12 +136,7 @@ public struct AuditRunner: Sendable {
           for offset in group..<min(group + Self.groupSize, lines.lines.count) {
             let line = lines.lines[offset]
             let location = SourceLocation(file: input, line: line.number)
-            if line.tooLong {
-              results.append(DecisionResult(record: firstRecord + offset, location: location, outcome: .error(AuditRecordError(
-                location: location, problem: .lineTooLong(limit: 16 << 20)))))
-            } else {
-              results.append(judge.judge(jsonLine: UnsafeBufferPointer(rebasing: buffer[line.start..<line.end]), record: firstRecord + offset, location: location))
-            }
+            results.append(judge.judge(jsonLine: UnsafeBufferPointer(rebasing: buffer[line.start..<line.end]), record: firstRecord + offset, location: location))
           }
           for result in results { record(result) }
           results.removeAll(keepingCapacity: true)

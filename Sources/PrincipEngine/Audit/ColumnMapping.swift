@@ -41,7 +41,7 @@ public struct ColumnMapping: Sendable {
   /// Reads a mapping file.
   public static func read(path: String) throws(AuditError) -> ColumnMapping {
     let text: String
-    do { text = try InputText.read(path: path) } catch { throw .unreadable(file: path, reason: error.message(in: .en)) }
+    do { text = try InputText.read(path: path) } catch { throw .input(error) }
     return try ColumnMapping(yaml: text, file: path)
   }
 

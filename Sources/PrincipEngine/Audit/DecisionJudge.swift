@@ -78,8 +78,15 @@ struct DecisionJudge: Sendable {
   func judge(file path: String, record: Int) -> DecisionResult {
     let location = SourceLocation(file: path)
     do {
-      let proposal = try reader.read(path: path)
-      return assess(proposal, record: record, location: location)
+      let text = try InputText.read(path: path)
+      let proposal = try reader.read(text: text, file: path)
+      let result = assess(proposal, record: record, location: location)
+      // A pack that cannot be chosen is shown at the value that chose it.
+      guard case .error(var error) = result.outcome, case .rejected(let rejection) = error.problem,
+        let document = try? YAMLDocument(text: text, file: path)
+      else { return result }
+      error.problem = .rejected(rejection.placed(in: document))
+      return DecisionResult(record: record, location: location, outcome: .error(error))
     } catch {
       return DecisionResult(record: record, location: location, outcome: .error(AuditRecordError(location: location, problem: .rejected(error))))
     }
@@ -99,12 +106,15 @@ struct DecisionJudge: Sendable {
   private func assess(_ proposal: CELValue, record: Int, location: SourceLocation) -> DecisionResult {
     let caseID = proposal[Self.caseIDField]?.stringValue
     func failure(_ error: PrincipError) -> DecisionResult {
-      DecisionResult(record: record, location: location, outcome: .error(AuditRecordError(location: location, caseID: caseID, problem: .rejected(error))))
+      DecisionResult(record: record, location: location, outcome: .error(AuditRecordError(
+        location: location, caseID: caseID, problem: .rejected(error.placed(at: location)))))
     }
     guard let (name, date) = ProposalReader.packAndDate(of: proposal) else {
       return failure(.invalidProposal(location, field: ProposalReader.dateField, problem: .missingRequired))
     }
-    guard let index = versions[name]?.first(where: { library.packs[$0].inForce.contains(date) }) else {
+    // A municipality written by its own name (`Halsnæs`) rather than its pack's is looked up only on a miss.
+    let indices = versions[name] ?? library.packName(for: name).flatMap { versions[$0] }
+    guard let index = indices?.first(where: { library.packs[$0].inForce.contains(date) }) else {
       // Let the library word the error: unknown pack (with a suggestion) or no version in force.
       do {
         _ = try library.pack(named: name, on: date)
@@ -114,7 +124,12 @@ struct DecisionJudge: Sendable {
       }
     }
     // Through the buffer: `evaluators[index]` would copy the evaluator (and retain each of its parts).
-    let scorecard = evaluators.withUnsafeBufferPointer { $0[index].scorecard(proposal) }
+    let scorecard: Scorecard
+    do {
+      scorecard = try evaluators.withUnsafeBufferPointer { (e) throws(PrincipError) in try e[index].scorecard(proposal) }
+    } catch {
+      return failure(error)
+    }
     let groups = breakdown?.groups(of: proposal, date: date) ?? []
     let judgement = Judgement(
       packIndex: index, decisionDate: date, caseID: caseID ?? "?", scorecard: scorecard, groups: groups,
@@ -125,7 +140,8 @@ struct DecisionJudge: Sendable {
   /// The full assessment, with messages, remedies and evidence, for the report; `nil`
   /// when the judgement no longer holds its proposal.
   func explain(_ judgement: Judgement) -> Assessment? {
-    judgement.proposal.map { evaluators[judgement.packIndex].assess($0, explain: true) }
+    // A judged decision's rules stayed within their budget when scored, so they do again.
+    judgement.proposal.flatMap { try? evaluators[judgement.packIndex].assess($0, explain: true) }
   }
 
   /// The most serious outcome of each principle a judged decision touched, as slots of

@@ -12,8 +12,6 @@ struct LineBatch: Sendable {
     var end: Int
     /// 1-based line number in the input.
     var number: Int
-    /// The line exceeded the reader's limit; its bytes were dropped.
-    var tooLong: Bool = false
   }
 
   var bytes: [UInt8]
@@ -22,9 +20,10 @@ struct LineBatch: Sendable {
 
 /// Cuts a JSON Lines input into batches of whole lines, reading it in large chunks.
 ///
-/// Blank lines are not records and are skipped; a line longer than `maxLineBytes`
-/// becomes a `tooLong` line whose bytes are dropped, so one runaway line cannot exhaust
-/// memory.
+/// Blank lines are not records and are skipped. A line longer than `maxLineBytes` stops
+/// the reading with ``AuditError/recordTooLong(_:limit:)`` as soon as that many bytes
+/// have come without a line break: one runaway line cannot exhaust memory, and an input
+/// that never ends (`/dev/zero`) fails at once instead of being read forever.
 final class JSONLinesReader {
   private let source: ByteSource
   private let maxLineBytes: Int
@@ -34,10 +33,8 @@ final class JSONLinesReader {
   private var lineNumber = 1
   private var atEnd = false
   private var atStart = true
-  /// Dropping the rest of an over-long line.
-  private var skipping = false
 
-  init(source: ByteSource, maxLineBytes: Int = 16 << 20) {
+  init(source: ByteSource, maxLineBytes: Int = AuditOptions.maxRecordBytes) {
     self.source = source
     self.maxLineBytes = maxLineBytes
   }
@@ -54,43 +51,36 @@ final class JSONLinesReader {
       var buffer = carry
       carry = []
       buffer.reserveCapacity(buffer.count + targetBytes)
+      // `carry` holds no line break: only the new bytes need a look.
       let scanFrom = buffer.count
       if !atEnd, try source.read(appendingTo: &buffer, count: targetBytes) == 0 { atEnd = true }
       if atStart {
         atStart = false
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
       }
-      if skipping {
-        guard let newline = buffer[scanFrom...].firstIndex(of: 0x0A) else {
-          if atEnd { return nil }
-          continue
-        }
-        skipping = false
-        lineNumber += 1
-        buffer.removeSubrange(..<(newline + 1))
-      }
-      let lastNewline = buffer.lastIndex(of: 0x0A)
+      let lastNewline = buffer[min(scanFrom, buffer.count)...].lastIndex(of: 0x0A)
       let cut = atEnd ? buffer.count : (lastNewline.map { $0 + 1 } ?? 0)
       if cut == 0 {
         // No whole line yet: keep reading, unless the line has grown past the limit.
-        if buffer.count > maxLineBytes {
-          skipping = true
-          let line = LineBatch.Line(start: 0, end: 0, number: lineNumber, tooLong: true)
-          return LineBatch(bytes: [], lines: [line])
-        }
+        if buffer.count > maxLineBytes { throw tooLong(at: lineNumber) }
         carry = buffer
         continue
       }
       carry = Array(buffer[cut...])
       buffer.removeSubrange(cut...)
-      let batch = split(buffer)
+      let batch = try split(buffer)
       if batch.lines.isEmpty && (!atEnd || !carry.isEmpty) { continue }
       return batch.lines.isEmpty ? nil : batch
     }
   }
 
-  private func split(_ bytes: [UInt8]) -> LineBatch {
+  private func tooLong(at line: Int) -> AuditError {
+    .recordTooLong(SourceLocation(file: source.display, line: line), limit: maxLineBytes)
+  }
+
+  private func split(_ bytes: [UInt8]) throws(AuditError) -> LineBatch {
     var lines: [LineBatch.Line] = []
+    var overLong: Int?
     lines.reserveCapacity(bytes.count / 256 + 1)
     bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
@@ -114,15 +104,16 @@ final class JSONLinesReader {
         }
         if !blank {
           if contentEnd - start > maxLineBytes {
-            lines.append(.init(start: start, end: start, number: lineNumber, tooLong: true))
-          } else {
-            lines.append(.init(start: start, end: contentEnd, number: lineNumber))
+            overLong = lineNumber
+            return
           }
+          lines.append(.init(start: start, end: contentEnd, number: lineNumber))
         }
         lineNumber += 1
         start = end + 1
       }
     }
+    if let overLong { throw tooLong(at: overLong) }
     return LineBatch(bytes: bytes, lines: lines)
   }
 }

@@ -26,3 +26,20 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
     (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
   }
 }
+
+extension SourceLocation {
+  /// The line and column of the byte at `offset` in a file's UTF-8 `bytes` (columns
+  /// count Unicode scalars: continuation bytes are not counted).
+  public init(file: String, byteOffset offset: Int, in bytes: some Collection<UInt8>) {
+    var line = 1, column = 1
+    for byte in bytes.prefix(offset) {
+      if byte == UInt8(ascii: "\n") {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    self.init(file: file, line: line, column: column)
+  }
+}

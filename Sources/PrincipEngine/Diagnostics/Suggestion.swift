@@ -14,7 +14,7 @@ public enum Suggestion {
   }
 
   /// ` (mente du 'x'?)` / ` (did you mean 'x'?)`, or the empty string.
-  static func hint(for word: String, among candidates: some Sequence<String>, in language: Language = .en) -> String {
+  public static func hint(for word: String, among candidates: some Sequence<String>, in language: Language = .en) -> String {
     closest(to: word, among: candidates).map { language == .da ? " (mente du '\($0)'?)" : " (did you mean '\($0)'?)" } ?? ""
   }
 

@@ -44,6 +44,9 @@ final class CompiledRule: Sendable {
     case missing(when: CELUnknown?, require: CELUnknown?)
     /// An expression gave an error or a non-bool: a rule or data problem.
     case failed(String)
+    /// An expression took more steps than its budget: an error for the whole judgement,
+    /// never an outcome. Boxed, so that the common results stay small to return.
+    indirect case exceeded(PrincipError)
 
     var outcome: Outcome {
       switch self {
@@ -51,9 +54,18 @@ final class CompiledRule: Sendable {
       case .satisfied: .satisfied
       case .violated: .violated
       case .justified: .justified
-      case .missing, .failed: .undetermined
+      case .missing, .failed, .exceeded: .undetermined
       }
     }
+
+    /// The outcome's ``Outcome/code``, or ``exceededCode`` (no outcome's) for `exceeded`.
+    @inline(__always)
+    var code: UInt8 {
+      if case .exceeded = self { return Result.exceededCode }
+      return outcome.code
+    }
+
+    static let exceededCode: UInt8 = 0xFF
   }
 
   /// Evaluates the rule for one subject.
@@ -68,7 +80,9 @@ final class CompiledRule: Sendable {
       case .value(.bool(true)): break
       case .unknown(let unknown): whenUnknown = unknown
       case .value(let other): return .failed("when: expected a bool, got \(other.typeName)")
-      case .error(let error): return .failed("when: \(error.message)")
+      case .error(let error):
+        if error.kind == .budgetExceeded { return exceeded(error, in: rule.when) }
+        return .failed("when: \(error.message)")
       }
     }
     switch kindIndex.flatMap({ requireByKind?[$0] }) ?? require.evaluate(activation) {
@@ -90,13 +104,23 @@ final class CompiledRule: Sendable {
     case .value(let other):
       return .failed("require: expected a bool, got \(other.typeName)")
     case .error(let error):
+      if error.kind == .budgetExceeded { return exceeded(error, in: rule.require) }
       return .failed("require: \(error.message)")
     }
   }
 
+  /// The error for a condition whose budget ran out, at its place in the rule file.
+  @inline(never)
+  private func exceeded(_ error: CELError, in expression: Expression?) -> Result {
+    let location = error.location.flatMap { place in expression.map { $0.fileLocation(place) } } ?? rule.location
+    return .exceeded(.budgetExceeded(location, rule: rule.id, budget: CELActivation.defaultStepBudget))
+  }
+
   /// The finding for one subject, explained (messages, remedies, evidence) when asked.
-  func judge(_ subject: Subject, _ activation: CELActivation, justifications: CELMap?, explain: Bool) -> Finding {
+  /// - Throws: ``PrincipError/budgetExceeded(_:rule:budget:)``.
+  func judge(_ subject: Subject, _ activation: CELActivation, justifications: CELMap?, explain: Bool) throws(PrincipError) -> Finding {
     let result = evaluate(activation, justifications: justifications)
+    if case .exceeded(let error) = result { throw error }
     var finding = Finding(
       ruleID: rule.id, principleID: rule.principleID, severity: rule.severity, subject: subject,
       outcome: result.outcome, missing: [], evidence: [])
@@ -108,7 +132,7 @@ final class CompiledRule: Sendable {
       finding.missing = when != nil && require != nil ? Array(Set(paths)).sorted() : paths
     case .failed(let problem):
       finding.problem = problem
-    case .notApplicable, .satisfied, .violated:
+    case .notApplicable, .satisfied, .violated, .exceeded:
       break
     }
     if explain { explainFinding(&finding, activation) }
@@ -131,10 +155,10 @@ final class CompiledRule: Sendable {
       Evidence(path: FactPaths.display(path, subject: finding.subject), value: FactPaths.value(at: path, in: activation))
     }
     if finding.outcome == .violated || finding.outcome == .justified {
-      finding.message = MessageRenderer.render(rule.message, activation)
+      finding.message = MessageRenderer.render(rule.message, activation, subject: finding.subject)
     }
     if finding.outcome != .satisfied {
-      finding.remedy = MessageRenderer.render(rule.remedy, activation)
+      finding.remedy = MessageRenderer.render(rule.remedy, activation, subject: finding.subject)
     }
   }
 }

@@ -63,13 +63,15 @@ public struct Evaluator: Sendable {
   ///
   /// - Parameter explain: fill in messages, remedies and evidence; an audit that
   ///   only counts outcomes can skip them.
+  /// - Throws: ``PrincipError/budgetExceeded(_:rule:budget:)`` when a rule's condition
+  ///   takes more steps than the evaluation budget (`CELActivation.defaultStepBudget`).
   /// - Complexity: O(rules × interventions) rule evaluations.
-  public func assess(_ proposal: CELValue, explain: Bool = true) -> Assessment {
+  public func assess(_ proposal: CELValue, explain: Bool = true) throws(PrincipError) -> Assessment {
     let subjects = Subjects(proposal, ladder: ladder)
     var findings: [Finding] = []
     findings.reserveCapacity(pack.rules.count * max(1, subjects.interventions.count))
     for ruleIndex in pack.rules.indices {
-      judge(ruleAt: ruleIndex, subjects, explain: explain, into: &findings)
+      try judge(ruleAt: ruleIndex, subjects, explain: explain, into: &findings)
     }
     return Scoring.assessment(
       caseID: proposal["case_id"]?.stringValue ?? "?", pack: pack, findings: findings, interventions: subjects.values)
@@ -77,8 +79,9 @@ public struct Evaluator: Sendable {
 
   /// Judges a proposal that has passed the schema for its outcomes, score and verdict
   /// only: the same outcomes as ``assess(_:explain:)``, without building findings.
+  /// - Throws: ``PrincipError/budgetExceeded(_:rule:budget:)``, as ``assess(_:explain:)``.
   /// - Complexity: O(rules × interventions) rule evaluations.
-  public func scorecard(_ proposal: CELValue) -> Scorecard {
+  public func scorecard(_ proposal: CELValue) throws(PrincipError) -> Scorecard {
     // One activation for every subject: `intervention` is rebound in place, one
     // intervention after the other, and each outcome is put in its rule-order slot.
     var activation = Self.activation(proposal, ladder: ladder)
@@ -92,13 +95,16 @@ public struct Evaluator: Sendable {
     codes.append(contentsOf: repeatElement(Outcome.notApplicable.code, count: slot(rules.count, count)))
     // Through buffers: iterating the arrays themselves retains every rule, every time. The
     // buffer keeps each rule alive, so it is also called without a retain (`_withUnsafeGuaranteedRef`).
+    var exceeded: PrincipError?
     rules.withUnsafeBufferPointer { rules in
       scopes.withUnsafeBufferPointer { scopes in
         codes.withUnsafeMutableBufferPointer { codes in
           for index in rules.indices where scopes[index] == .proposal {
-            codes[slot(index, count)] = Unmanaged.passUnretained(rules[index])._withUnsafeGuaranteedRef {
-              $0.evaluate(activation, justifications: justifications).outcome.code
+            let code = Unmanaged.passUnretained(rules[index])._withUnsafeGuaranteedRef {
+              Evaluator.code($0.evaluate(activation, justifications: justifications), &exceeded)
             }
+            if code == CompiledRule.Result.exceededCode { return }
+            codes[slot(index, count)] = code
           }
           var binding: Int?
           for (position, intervention) in interventions.enumerated() {
@@ -113,15 +119,27 @@ public struct Evaluator: Sendable {
               kindIndex = kinds.withUnsafeBufferPointer { ResultsByKind.index(of: kind, in: $0) }
             }
             for index in rules.indices where scopes[index] == .intervention {
-              codes[slot(index, count) + position] = Unmanaged.passUnretained(rules[index])._withUnsafeGuaranteedRef {
-                $0.evaluate(activation, justifications: justifications, kindIndex: kindIndex).outcome.code
+              let code = Unmanaged.passUnretained(rules[index])._withUnsafeGuaranteedRef {
+                Evaluator.code($0.evaluate(activation, justifications: justifications, kindIndex: kindIndex), &exceeded)
               }
+              if code == CompiledRule.Result.exceededCode { return }
+              codes[slot(index, count) + position] = code
             }
           }
         }
       }
     }
+    if let exceeded { throw exceeded }
     return Scoring.scorecard(codes: codes, interventionCount: count, severities: severities, scopes: scopes, pack: pack)
+  }
+
+  /// A result's outcome code; for `exceeded`, ``CompiledRule/Result/exceededCode``, with
+  /// the error put in `exceeded`.
+  @inline(__always)
+  private static func code(_ result: CompiledRule.Result, _ exceeded: inout PrincipError?) -> UInt8 {
+    let code = result.code
+    if code == CompiledRule.Result.exceededCode, case .exceeded(let error) = result { exceeded = error }
+    return code
   }
 
   /// What ``scorecard(_:)`` may read of a proposal: what the rules' `when` and `require`
@@ -145,9 +163,10 @@ public struct Evaluator: Sendable {
   }
 
   /// The findings of one rule: one for a proposal-scoped rule, one per intervention otherwise.
-  public func findings(ofRuleAt ruleIndex: Int, in proposal: CELValue) -> [Finding] {
+  /// - Throws: ``PrincipError/budgetExceeded(_:rule:budget:)``, as ``assess(_:explain:)``.
+  public func findings(ofRuleAt ruleIndex: Int, in proposal: CELValue) throws(PrincipError) -> [Finding] {
     var findings: [Finding] = []
-    judge(ruleAt: ruleIndex, Subjects(proposal, ladder: ladder), explain: true, into: &findings)
+    try judge(ruleAt: ruleIndex, Subjects(proposal, ladder: ladder), explain: true, into: &findings)
     return findings
   }
 
@@ -179,14 +198,14 @@ public struct Evaluator: Sendable {
     }
   }
 
-  private func judge(ruleAt ruleIndex: Int, _ subjects: Subjects, explain: Bool, into findings: inout [Finding]) {
+  private func judge(ruleAt ruleIndex: Int, _ subjects: Subjects, explain: Bool, into findings: inout [Finding]) throws(PrincipError) {
     let rule = rules[ruleIndex]
     switch rule.rule.scope {
     case .proposal:
-      findings.append(rule.judge(.proposal, subjects.proposal, justifications: subjects.justifications, explain: explain))
+      findings.append(try rule.judge(.proposal, subjects.proposal, justifications: subjects.justifications, explain: explain))
     case .intervention:
       for (index, activation) in subjects.interventions.enumerated() {
-        findings.append(rule.judge(.intervention(index), activation, justifications: subjects.justifications, explain: explain))
+        findings.append(try rule.judge(.intervention(index), activation, justifications: subjects.justifications, explain: explain))
       }
     }
   }

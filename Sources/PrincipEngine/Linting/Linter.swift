@@ -21,6 +21,7 @@ public enum Linter {
       diagnostics += fields.diagnostics
     }
     for pack in parts.packs { diagnostics += coverage(of: pack, themes: parts.themes) }
+    diagnostics += CostCheck.warnings(parts.packs.flatMap(\.rules))
     return Array(Set(diagnostics)).sorted()
   }
 

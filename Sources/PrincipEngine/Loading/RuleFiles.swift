@@ -26,9 +26,10 @@ public struct RuleFiles: Sendable {
   /// Every `.yaml`, `.yml` and `.json` file under `path`.
   public static func directory(_ path: String) throws(PrincipError) -> RuleFiles {
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw .unreadable(file: path, reason: "not a folder of rules")
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw .unreadable(file: path, reason: .notFound)
     }
+    guard isDirectory.boolValue else { throw .unreadable(file: path, reason: .notFolder) }
     let root = URL(fileURLWithPath: path).standardizedFileURL
     var texts: [String: String] = [:]
     let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])

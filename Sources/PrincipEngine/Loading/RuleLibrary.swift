@@ -25,9 +25,30 @@ public struct RuleLibrary: Sendable {
   /// Pack names, sorted.
   public var packNames: [String] { Array(Set(packs.map(\.name))).sorted() }
 
-  /// Every version of the pack `name`, oldest first.
+  /// Every version of the pack `name` (or of the municipality so written: see
+  /// ``packName(for:)``), oldest first.
   public func versions(of name: String) -> [RulePack] {
-    packs.filter { $0.name == name }
+    let exact = packs.filter { $0.name == name }
+    guard exact.isEmpty, let resolved = packName(for: name), resolved != name else { return exact }
+    return packs.filter { $0.name == resolved }
+  }
+
+  /// The pack a proposal means by `written`: a pack's name, or the municipality's own
+  /// name as the pack displays it (in Danish or English, with or without "Kommune" /
+  /// "Municipality"), in any case: `halsnaes`, `Halsnæs`, `HALSNÆS`, `Halsnæs Kommune`.
+  /// `nil` when no pack is meant.
+  public func packName(for written: String) -> String? {
+    if packs.contains(where: { $0.name == written }) { return written }
+    let wanted = Self.folded(written)
+    return packs.first { pack in
+      let names = [pack.name, pack.municipality.da, pack.municipality.en, pack.shortMunicipality(in: .da), pack.shortMunicipality(in: .en)]
+      return names.contains { Self.folded($0) == wanted }
+    }?.name
+  }
+
+  /// Lower case, with runs of white space as one space and none at the ends.
+  private static func folded(_ text: String) -> String {
+    text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
   /// The version of pack `name` in force on `date`.
@@ -35,7 +56,7 @@ public struct RuleLibrary: Sendable {
     let versions = versions(of: name)
     guard !versions.isEmpty else { throw .unknownPack(name, available: packNames) }
     guard let pack = versions.first(where: { $0.inForce.contains(date) }) else {
-      throw .noPackInForce(pack: name, date: date.description, periods: versions.map { "\($0.version): \($0.inForce)" })
+      throw .noPackInForce(pack: versions[0].name, date: date.description, periods: versions.map { "\($0.version): \($0.inForce)" })
     }
     return pack
   }
@@ -125,6 +146,23 @@ public struct RuleLibrary: Sendable {
     diagnostics += IntegrityCheck(packs: packs, ladder: ladder, schema: schema).diagnostics()
 
     return (schema, ladder, themes, packs, diagnostics.sorted())
+  }
+
+  /// The error for a pack folder whose `pack.yaml` (or a version's, below it) does not give
+  /// the pack the folder's name, placed at its `pack:` value; `nil` when every one does.
+  /// A proposal names a pack by its folder's name, so such a pack cannot be found.
+  public static func misnamedPack(inFolder folder: String, of files: RuleFiles) -> PrincipError? {
+    let packFiles = files.texts.keys.filter { $0.hasPrefix(folder + "/") && ($0.hasSuffix("/pack.yaml")) }.sorted()
+    for path in packFiles {
+      guard let text = files.texts[path], let document = try? YAMLDocument(text: text, file: files.display(path)) else { continue }
+      let node = document.node(at: FieldPath([.field("pack")]))
+      let name: String? = if case .scalar(let scalar) = node, node != document.root { scalar.string } else { nil }
+      // A name that is not text (`pack: 5`) is shown as written, but is no name.
+      let isText = node.tag.rawValue == "tag:yaml.org,2002:str"
+      guard name != folder || !isText else { continue }
+      return .packNamedOtherwise(folder: folder, name: name, at: document.location(of: node))
+    }
+    return nil
   }
 
   /// SHA-256 over the files' paths and texts, in path order.

@@ -21,7 +21,7 @@ public struct YAMLDocument: @unchecked Sendable {
     } catch let error as PrincipError {
       throw error
     } catch let error as YamlError {
-      throw Self.syntaxError(error, file: file)
+      throw Self.syntaxError(error, file: file, text: text)
     } catch {
       throw .syntax(SourceLocation(file: file), detail: "\(error)")
     }
@@ -90,7 +90,10 @@ public struct YAMLDocument: @unchecked Sendable {
 
   static func value(of node: Node, budget: inout Int, file: String) throws(PrincipError) -> CELValue {
     budget -= 1
-    guard budget >= 0 else { throw .unusableFile(file: file, problem: .tooManyNodes(limit: nodeLimit)) }
+    guard budget >= 0 else {
+      // Where the expansion ran over: the node being expanded, usually an alias's anchor.
+      throw .unusableFile(file: file, problem: .tooManyNodes(limit: nodeLimit), line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+    }
     switch node {
     case .scalar(let scalar):
       return scalarValue(scalar)
@@ -123,7 +126,7 @@ public struct YAMLDocument: @unchecked Sendable {
     }
   }
 
-  private static func syntaxError(_ error: YamlError, file: String) -> PrincipError {
+  private static func syntaxError(_ error: YamlError, file: String, text: String) -> PrincipError {
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
@@ -134,7 +137,8 @@ public struct YAMLDocument: @unchecked Sendable {
         SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
         detail: "duplicate key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
     case .reader(let problem, let offset, _, _):
-      return .syntax(SourceLocation(file: file), detail: problem + (offset.map { " at byte \($0)" } ?? ""))
+      // The reader counts bytes of the UTF-8 text; show the line and column instead.
+      return .syntax(offset.map { SourceLocation(file: file, byteOffset: $0, in: text.utf8) } ?? SourceLocation(file: file), detail: problem)
     default:
       return .syntax(SourceLocation(file: file), detail: "\(error)")
     }

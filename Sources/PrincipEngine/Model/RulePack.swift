@@ -56,6 +56,15 @@ public struct RulePack: Sendable {
     principles.first { $0.id == id }
   }
 
+  /// The municipality's own name, without the word for municipality: `Halsnæs`.
+  public func shortMunicipality(in language: Language) -> String {
+    let name = municipality[language]
+    for suffix in [" Kommune", " Municipality"] where name.hasSuffix(suffix) && name.count > suffix.count {
+      return String(name.dropLast(suffix.count))
+    }
+    return name
+  }
+
   /// `halsnaes 2019.1`
   public var label: String { "\(name) \(version)" }
 }

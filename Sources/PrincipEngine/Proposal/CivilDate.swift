@@ -50,10 +50,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     CELTimestamp(seconds: Int64(daysSinceEpoch) * 86_400).map(CELValue.timestamp) ?? .string(description)
   }
 
+  /// ISO 8601 `yyyy-MM-dd`, the year always four digits (`0001-01-01`).
   public var description: String {
+    let y = year < 10 ? "000\(year)" : year < 100 ? "00\(year)" : year < 1000 ? "0\(year)" : "\(year)"
     let m = month < 10 ? "0\(month)" : "\(month)"
     let d = day < 10 ? "0\(day)" : "\(day)"
-    return "\(year)-\(m)-\(d)"
+    return "\(y)-\(m)-\(d)"
   }
 
   public static func < (lhs: Self, rhs: Self) -> Bool {

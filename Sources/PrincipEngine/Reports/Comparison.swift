@@ -69,15 +69,17 @@ public struct Comparison: Sendable {
 
   /// Judges `proposal` by every pack of `library`: for each pack the version in force on
   /// the proposal's decision date, or else its newest version.
-  public init(judging proposal: CELValue, by library: RuleLibrary, file: String? = nil) {
+  /// - Throws: ``PrincipError/budgetExceeded(_:rule:budget:)`` from any pack's rules.
+  public init(judging proposal: CELValue, by library: RuleLibrary, file: String? = nil) throws(PrincipError) {
     let date = ProposalReader.packAndDate(of: proposal)?.date
-    let columns = library.packNames.compactMap { name -> AssessmentReport? in
+    var columns: [AssessmentReport] = []
+    for name in library.packNames {
       let versions = library.versions(of: name)
       guard let pack = date.flatMap({ date in versions.first { $0.inForce.contains(date) } }) ?? versions.last else {
-        return nil
+        continue
       }
-      let assessment = Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
-      return AssessmentReport(assessment: assessment, pack: pack, ladder: library.ladder, file: file, schema: library.schema)
+      let assessment = try Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
+      columns.append(AssessmentReport(assessment: assessment, pack: pack, ladder: library.ladder, file: file, schema: library.schema))
     }
     self.init(columns, file: file, themes: library.themes)
   }
@@ -86,10 +88,6 @@ public struct Comparison: Sendable {
 extension AssessmentReport {
   /// The municipality's name without `Kommune` / `Municipality`, for a column heading.
   func shortMunicipality(in language: Language) -> String {
-    let name = pack.municipality[language]
-    for suffix in [" Kommune", " Municipality"] where name.hasSuffix(suffix) && name.count > suffix.count {
-      return String(name.dropLast(suffix.count))
-    }
-    return name
+    pack.shortMunicipality(in: language)
   }
 }

@@ -59,6 +59,12 @@ package struct ReportWords: Sendable {
   var placeholderDate: String { say("ÅÅÅÅ-MM-DD", "YYYY-MM-DD") }
   var placeholderNumber: String { say("<tal>", "<number>") }
   var placeholderValue: String { say("<værdi>", "<value>") }
+  /// A message's fact the proposal does not state: `(ikke oplyst: provider)`.
+  func notStated(_ field: String) -> String { say("(ikke oplyst: \(field))", "(not stated: \(field))") }
+  /// `indsats 2 (uden titel)`, where a message names an intervention without a title.
+  func untitledIntervention(_ index: Int) -> String {
+    say("indsats \(index + 1) (uden titel)", "intervention \(index + 1) (untitled)")
+  }
 
   /// `kritisk`, `væsentlig`, `mindre`.
   package func severity(_ severity: Severity) -> String {

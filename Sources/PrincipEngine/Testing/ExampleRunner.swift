@@ -52,7 +52,13 @@ public struct ExampleRunner: Sendable {
     case .failure(let violation):
       result.detail = "\(violation.path): \(violation.problem.message(in: .en))"
     case .success(let valid):
-      let findings = evaluator.findings(ofRuleAt: ruleIndex, in: valid)
+      let findings: [Finding]
+      do {
+        findings = try evaluator.findings(ofRuleAt: ruleIndex, in: valid)
+      } catch {
+        result.detail = error.message(in: .en)
+        return result
+      }
       result.actual = findings.map(\.outcome)
       if !result.passed {
         result.detail = findings.map { finding in

@@ -33,7 +33,7 @@ public struct Scenario: Sendable, Codable {
   public static func deck(at path: String) throws(TrainerError) -> [Scenario] {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-      throw .principError(.unreadable(file: path, reason: "no such file or folder"))
+      throw .principError(.unreadable(file: path, reason: .notFound))
     }
     let files: [String]
     if isFolder.boolValue {

@@ -35,7 +35,8 @@ public struct ProposalJudge: Sendable {
   /// Judges a proposal that has passed the schema.
   public func judgeValid(raw: CELValue, _ proposal: CELValue, explain: Bool = true) throws(TrainerError) -> Judgement {
     let evaluator = try evaluator(for: proposal)
-    let assessment = evaluator.assess(proposal, explain: explain)
+    let assessment: Assessment
+    do { assessment = try evaluator.assess(proposal, explain: explain) } catch { throw .principError(error) }
     return Judgement(raw: raw, proposal: proposal, pack: evaluator.pack, assessment: assessment)
   }
 

@@ -145,7 +145,8 @@ public struct MendSearch: Sendable {
     mutating func bad(in indices: [Int]) -> [FindingKey]? {
       guard let value = apply(indices), case .success(let proposal) = judge.library.schema.validate(value) else { return nil }
       judged += 1
-      let card = evaluator.scorecard(proposal)
+      // A rule over the evaluation budget: not a state mend can offer.
+      guard let card = try? evaluator.scorecard(proposal) else { return nil }
       var bad: [FindingKey] = []
       let target = search.target
       card.forEach(scopes: scopes) { rule, subject, outcome in

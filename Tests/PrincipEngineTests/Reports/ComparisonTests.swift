@@ -7,7 +7,7 @@ struct ComparisonTests {
     let library = try ReportFixtures.library()
     let file = "Examples/proposals/\(ReportFixtures.violatedExample)"
     let proposal = try ProposalReader(schema: library.schema).read(path: Fixtures.root.appending(path: file).path)
-    return Comparison(judging: proposal, by: library, file: file)
+    return try Comparison(judging: proposal, by: library, file: file)
   }
 
   @Test func oneColumnPerPackAndRowsByTheme() throws {

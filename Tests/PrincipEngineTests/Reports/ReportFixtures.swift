@@ -20,7 +20,7 @@ enum ReportFixtures {
       throw Fixtures.FixtureError(diagnostics: ["\(file) names no municipality or decision date"])
     }
     let pack = try library.pack(named: packName, on: date)
-    let assessment = Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
+    let assessment = try Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
     return AssessmentReport(assessment: assessment, pack: pack, ladder: library.ladder, file: file, schema: library.schema)
   }
 
@@ -30,7 +30,7 @@ enum ReportFixtures {
     let pack = try library.latest(named: "demo")
     let yaml = "case_id: T-1\nmunicipality: demo\ndecision_date: 2024-03-01\n" + body
     let proposal = try ProposalReader(schema: library.schema).read(text: yaml, file: "demo.yaml")
-    let assessment = Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
+    let assessment = try Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
     return AssessmentReport(assessment: assessment, pack: pack, ladder: library.ladder, file: "demo.yaml")
   }
 

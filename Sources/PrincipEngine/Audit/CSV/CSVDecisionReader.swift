@@ -30,7 +30,7 @@ final class CSVDecisionReader {
   init(source: ByteSource, mapping: ColumnMapping, schema: ProposalSchema) throws(AuditError) {
     file = source.display
     rows = CSVRowReader(source: source, delimiter: mapping.delimiter)
-    guard let header = try rows.next() else { throw .unreadable(file: file, reason: "the file is empty") }
+    guard let header = try rows.next() else { throw .input(.unusableFile(file: file, problem: .empty)) }
     headerCount = header.fields.count
     let headers = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
     var compiled: [CompiledColumn] = []

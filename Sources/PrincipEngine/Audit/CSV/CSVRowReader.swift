@@ -1,5 +1,6 @@
 /// Rows of a CSV input (RFC 4180): quoted fields may hold the delimiter, doubled quotes
-/// and line breaks. Reads the input in chunks; line numbers count physical lines.
+/// and line breaks. Reads the input in chunks; line numbers count physical lines. A row
+/// longer than ``AuditOptions/maxRecordBytes`` stops the reading.
 final class CSVRowReader {
   /// One row: the line it starts on, its fields, and what was wrong with it, if anything.
   struct Row {
@@ -61,6 +62,7 @@ final class CSVRowReader {
     var problem: LocalizedText?
     let start = line
     var sawAnything = false
+    var rowBytes = 0
     func endField() {
       let text = String(decoding: field, as: UTF8.self)
       if text.utf8.count != field.count, problem == nil {
@@ -71,6 +73,11 @@ final class CSVRowReader {
     }
     while let byte = try byte() {
       sawAnything = true
+      rowBytes += 1
+      // A row that never ends (an unclosed quote, endless input) stops the reading.
+      if rowBytes > AuditOptions.maxRecordBytes {
+        throw .recordTooLong(SourceLocation(file: source.display, line: start), limit: AuditOptions.maxRecordBytes)
+      }
       switch state {
       case .fieldStart, .unquoted:
         if byte == UInt8(ascii: "\"") && state == .fieldStart {

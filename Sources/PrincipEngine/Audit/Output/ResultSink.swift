@@ -1,6 +1,6 @@
 /// Where result entries go, in input order.
 public protocol ResultSink {
-  func write(_ bytes: [UInt8]) throws(AuditError)
+  func write(_ bytes: [UInt8]) throws(OutputError)
 }
 
-extension AtomicOutputFile: ResultSink {}
+extension OutputFile: ResultSink {}
