@@ -1,11 +1,11 @@
 import CEL
 import PrincipEngine
 
-/// Builds the tree of a rule's `when` or `require` for one subject: each part with its
-/// value, evaluated as its own program through the ordinary evaluation (the CEL
-/// evaluator's recording is not on main yet; this is slower but gives the same values).
-/// `a && b` does not try `b` once `a` is false, `a || b` once `a` is true; a macro's parts
-/// are shown once per element of its list.
+/// Builds the tree of a rule's `when` or `require` for one subject: the condition is
+/// evaluated once, recording the value of every part (``CEL/CELEvaluationState``), and
+/// each part is shown with the value it had. A part the evaluation never reached (the
+/// right side of `false && x`, a macro's elements after the one that decided) is "not
+/// tried"; a macro's parts are shown once per element of its list.
 struct ConditionExplainer {
   let rule: Rule
   let expression: Expression
@@ -15,68 +15,53 @@ struct ConditionExplainer {
 
   /// The tree of the whole condition.
   func tree() -> ConditionNode {
-    node(expression.program.expression, activation: activation, elementPath: intervention.map { ["intervention": $0] } ?? [:])
+    var state = CELEvaluationState()
+    _ = expression.program.evaluate(activation, recording: &state)
+    return node(expression.program.expression, state, iterations: [], elementPath: intervention.map { ["intervention": $0] } ?? [:])
   }
 
-  private func node(_ expr: CELExpr, activation: CELActivation, elementPath: [String: String]) -> ConditionNode {
-    let cel = CELSource.text(expr)
-    let (value, missing) = evaluate(cel, activation)
+  /// The node's result in the current elements of the enclosing macros; `nil`: not evaluated.
+  private func result(_ expr: CELExpr, _ state: CELEvaluationState, _ iterations: [Int]) -> CELResult? {
+    state.results(of: expr).last { $0.iterations == iterations }?.result
+  }
+
+  private func node(_ expr: CELExpr, _ state: CELEvaluationState, iterations: [Int], elementPath: [String: String]) -> ConditionNode {
+    let (value, missing) = Self.value(result(expr, state, iterations))
     var children: [ConditionNode] = []
     switch expr.kind {
     case .call(let function, nil, let arguments) where (function == "_&&_" || function == "_||_") && arguments.count == 2:
-      // Flatten a chain of the same operator into one list of parts.
-      let parts = Self.chain(expr, function)
-      var decided = false
-      for part in parts {
-        if decided {
-          children.append(skipped(part, elementPath: elementPath))
-          continue
-        }
-        let child = node(part, activation: activation, elementPath: elementPath)
-        children.append(child)
-        if (function == "_&&_" && child.value == .no) || (function == "_||_" && child.value == .yes) { decided = true }
-      }
+      children = Self.chain(expr, function).map { node($0, state, iterations: iterations, elementPath: elementPath) }
     case .call("!_", nil, let arguments) where arguments.count == 1 && Self.isLogical(arguments[0]):
-      children = [node(arguments[0], activation: activation, elementPath: elementPath)]
+      children = [node(arguments[0], state, iterations: iterations, elementPath: elementPath)]
     case .comprehension(let macro):
-      if case .value(.list(let elements)) = evaluateValue(CELSource.text(macro.range), activation) {
+      if case .value(.list(let elements))? = result(macro.range, state, iterations) {
         let rangeText = Self.display(macro.range, elementPath)
-        for (index, element) in elements.enumerated() {
-          var inner = activation
-          inner.bind(macro.variable, to: element)
+        for index in elements.indices {
           var paths = elementPath
           paths[macro.variable] = "\(rangeText)[\(index)]"
-          var child = node(macro.body, activation: inner, elementPath: paths)
-          child.label = LocalizedText(
-            da: "\(paths[macro.variable] ?? ""): " + child.label.da, en: "\(paths[macro.variable] ?? ""): " + child.label.en)
+          var child = node(macro.body, state, iterations: iterations + [index], elementPath: paths)
+          child.label = LocalizedText(da: "\(rangeText)[\(index)]: " + child.label.da, en: "\(rangeText)[\(index)]: " + child.label.en)
           children.append(child)
-          if (macro.macro == .exists && child.value == .yes) || (macro.macro == .all && child.value == .no) {
-            for rest in elements.indices.dropFirst(index + 1) {
-              var skippedPaths = elementPath
-              skippedPaths[macro.variable] = "\(rangeText)[\(rest)]"
-              var skip = skipped(macro.body, elementPath: skippedPaths)
-              skip.label = LocalizedText(da: "\(rangeText)[\(rest)]: " + skip.label.da, en: "\(rangeText)[\(rest)]: " + skip.label.en)
-              children.append(skip)
-            }
-            break
-          }
         }
       }
     default:
       break
     }
-    let (label, labelled) = label(expr, cel, elementPath)
-    return ConditionNode(
-      label: label, labelled: labelled, cel: cel, location: expression.fileLocation(expr.location), value: value, missing: missing,
-      facts: children.isEmpty ? facts(expr, activation, elementPath) : [], children: children)
-  }
-
-  private func skipped(_ expr: CELExpr, elementPath: [String: String]) -> ConditionNode {
     let cel = CELSource.text(expr)
     let (label, labelled) = label(expr, cel, elementPath)
     return ConditionNode(
-      label: label, labelled: labelled, cel: cel, location: expression.fileLocation(expr.location), value: .notTried, missing: [],
-      facts: [], children: [])
+      label: label, labelled: labelled, cel: cel, location: expression.fileLocation(expr.location), value: value, missing: missing,
+      facts: children.isEmpty && value != .notTried ? facts(expr, state, iterations, elementPath) : [], children: children)
+  }
+
+  private static func value(_ result: CELResult?) -> (PartValue, [String]) {
+    switch result {
+    case nil: (.notTried, [])
+    case .value(.bool(true))?: (.yes, [])
+    case .value(.bool(false))?: (.no, [])
+    case .unknown(let unknown)?: (.unknown, unknown.paths)
+    default: (.other, [])
+    }
   }
 
   private func label(_ expr: CELExpr, _ cel: String, _ elementPath: [String: String]) -> (LocalizedText, Bool) {
@@ -89,22 +74,9 @@ struct ConditionExplainer {
     (try? CELProgram(key)).map { CELSource.text($0.expression) } ?? key
   }
 
-  private func evaluateValue(_ cel: String, _ activation: CELActivation) -> CELResult? {
-    (try? CELProgram(cel))?.evaluate(activation)
-  }
-
-  private func evaluate(_ cel: String, _ activation: CELActivation) -> (PartValue, [String]) {
-    switch evaluateValue(cel, activation) {
-    case .value(.bool(true))?: (.yes, [])
-    case .value(.bool(false))?: (.no, [])
-    case .unknown(let unknown)?: (.unknown, unknown.paths)
-    default: (.other, [])
-    }
-  }
-
   /// The facts a leaf part reads: its field chains from `proposal`, `intervention` or an
-  /// element, with their values.
-  private func facts(_ expr: CELExpr, _ activation: CELActivation, _ elementPath: [String: String]) -> [ConditionNode.Fact] {
+  /// element, with the values they had (`nil`: missing).
+  private func facts(_ expr: CELExpr, _ state: CELEvaluationState, _ iterations: [Int], _ elementPath: [String: String]) -> [ConditionNode.Fact] {
     var chains: [CELExpr] = []
     func collect(_ e: CELExpr) {
       if case .select = e.kind, let name = e.qualifiedName, let root = name.split(separator: ".").first,
@@ -121,8 +93,7 @@ struct ConditionExplainer {
     return chains.compactMap { chain in
       let path = Self.display(chain, elementPath)
       guard seen.insert(path).inserted else { return nil }
-      let value = evaluateValue(CELSource.text(chain), activation)?.value
-      return ConditionNode.Fact(path: path, value: value.map(FactValue.init))
+      return ConditionNode.Fact(path: path, value: result(chain, state, iterations)?.value.map(FactValue.init))
     }
   }
 
