@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .library(name: "CEL", targets: ["CEL"]),
     .library(name: "PrincipEngine", targets: ["PrincipEngine"]),
+    .library(name: "PrincipTrainer", targets: ["PrincipTrainer"]),
     .executable(name: "princip", targets: ["princip"]),
   ],
   dependencies: [
@@ -22,6 +23,8 @@ let package = Package(
       dependencies: ["CEL", .product(name: "Yams", package: "Yams")],
       plugins: ["EmbedRules"]
     ),
+    // The trainer's tools on the judging core: what-if, mend, trade-offs, explain, decks.
+    .target(name: "PrincipTrainer", dependencies: ["PrincipEngine", "CEL"]),
     // Builds Rules/ into the engine, so the binary works when copied on its own.
     .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["embed-rules"]),
     .executableTarget(
@@ -30,7 +33,7 @@ let package = Package(
     .executableTarget(
       name: "princip",
       dependencies: [
-        "PrincipEngine", "CEL",
+        "PrincipEngine", "PrincipTrainer", "CEL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -41,5 +44,6 @@ let package = Package(
     // Test data is read from beside the test files (#filePath), not bundled.
     .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Resources"]),
     .testTarget(name: "PrincipEngineTests", dependencies: ["PrincipEngine", "CEL"], exclude: ["Snapshots"]),
+    .testTarget(name: "PrincipTrainerTests", dependencies: ["PrincipTrainer", "PrincipEngine", "CEL"]),
   ]
 )

@@ -133,6 +133,11 @@ struct AuditCommand: ParsableCommand {
         throw AuditError.output(error)
       }
       try writeOutput(AuditTextReport.render(summary, in: language), language: language)
+      // Decision by decision against the baseline: read back from the results just written.
+      if let earlier, let out, out.hasSuffix(".jsonl") || out.hasSuffix(".ndjson") {
+        let now = try AuditBaseline.read(path: out)
+        try writeOutput("\n" + BaselineDecisions(baseline: earlier, now: now).text(in: language), language: language)
+      }
       if summary.errors > 0 { throw ExitCode(4) }
     } catch let error as AuditError {
       printError(error.message(in: language))

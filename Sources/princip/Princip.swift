@@ -9,7 +9,11 @@ struct Princip: ParsableCommand {
     commandName: "princip",
     abstract: "Check a social-services proposal against a municipality's policy principles.",
     version: PrincipVersion.current,
-    subcommands: [CheckCommand.self, RulesCommand.self, EvalCommand.self, AuditCommand.self]
+    subcommands: [
+      CheckCommand.self, RulesCommand.self, EvalCommand.self, AuditCommand.self,
+      ExplainCommand.self, WhatIfCommand.self, MendCommand.self, TradeoffsCommand.self, TrainCommand.self,
+      CompareCommand.self,
+    ]
   )
 
   /// Runs the command, turning ArgumentParser's usage errors (exit 64 by default) into

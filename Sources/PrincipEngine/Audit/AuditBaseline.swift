@@ -11,6 +11,9 @@ public struct AuditBaseline: Sendable {
   public var withViolations = 0
   /// Counts per principle key (`halsnaes/local-before-external`).
   public var principles: [String: PrincipleCounts] = [:]
+  /// Each judged decision by case id (a repeated id gets `#2`, `#3`, …), for
+  /// ``BaselineDecisions``; error rows are left out.
+  public var decisions: [String: BaselineDecisions.Decision] = [:]
 
   /// Share of judged decisions with a violation.
   public var violationShare: Double? { judged > 0 ? Double(withViolations) / Double(judged) : nil }
@@ -50,6 +53,7 @@ public struct AuditBaseline: Sendable {
     }
     judged += 1
     if verdict.hasViolations { withViolations += 1 }
+    var decision = BaselineDecisions.Decision(verdict: verdict)
     var worst: [String: Outcome] = [:]
     for finding in findings {
       guard let principle = finding["principle"]?.stringValue, let outcome = finding["outcome"]?.stringValue.flatMap(Outcome.init(rawValue:)) else {
@@ -57,7 +61,13 @@ public struct AuditBaseline: Sendable {
       }
       let key = "\(pack)/\(principle)"
       worst[key] = min(worst[key] ?? .notApplicable, outcome)
+      if let rule = finding["rule"]?.stringValue { decision.outcomes["\(rule)@\(finding["subject"]?.stringValue ?? "")"] = outcome }
     }
+    decision.pack = "\(pack) \(value["pack_version"]?.stringValue ?? "")"
+    var id = value["case_id"]?.stringValue ?? "line \(location.line)"
+    var repeats = 1
+    while decisions[id] != nil { repeats += 1; id = "\(value["case_id"]?.stringValue ?? "") #\(repeats)" }
+    decisions[id] = decision
     for (key, outcome) in worst { principles[key, default: PrincipleCounts()].add(outcome) }
   }
 }

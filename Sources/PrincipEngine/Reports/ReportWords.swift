@@ -2,10 +2,10 @@
 ///
 /// Everything a report says that does not come from the rule pack is here, so the two
 /// languages stay side by side and a reporter reads as layout only.
-struct ReportWords: Sendable {
+package struct ReportWords: Sendable {
   let language: Language
 
-  init(_ language: Language) {
+  package init(_ language: Language) {
     self.language = language
   }
 
@@ -67,7 +67,7 @@ struct ReportWords: Sendable {
   }
 
   /// `kritisk`, `væsentlig`, `mindre`.
-  func severity(_ severity: Severity) -> String {
+  package func severity(_ severity: Severity) -> String {
     switch severity {
     case .critical: say("kritisk", "critical")
     case .major: say("væsentlig", "major")
@@ -76,7 +76,7 @@ struct ReportWords: Sendable {
   }
 
   /// The outcome as a word: `brudt`, `overholdt`, ….
-  func outcome(_ outcome: Outcome) -> String {
+  package func outcome(_ outcome: Outcome) -> String {
     switch outcome {
     case .violated: say("brudt", "violated")
     case .justified: say("begrundet afvigelse", "justified deviation")
