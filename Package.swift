@@ -64,5 +64,12 @@ let package = Package(
     // Test data is read from beside the test files (#filePath), not bundled.
     .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Resources"]),
     .testTarget(name: "PrincipEngineTests", dependencies: ["PrincipEngine", "CEL"], exclude: ["Snapshots"]),
+    .testTarget(
+      name: "PrincipServerTests",
+      dependencies: [
+        "PrincipServer", "PrincipEngine", "CEL",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
   ]
 )

@@ -53,7 +53,11 @@ extension PrincipServer {
 
     router.post("/v1/audit") { request, _ in
       let language = try request.language()
-      try body.requireMediaType(request, among: Self.jsonLinesTypes, language: language)
+      guard ProposalBody.mediaType(of: request) != nil else {
+        throw Problem("unsupported-media-type", .unsupportedMediaType, .unsupportedMediaType,
+          detail: ServerWords.text(.jsonLinesDetail, language, "-"))
+      }
+      try body.requireMediaType(request, among: Self.jsonLinesTypes, language: language, detail: .jsonLinesDetail)
       let input = request.uri.queryParameters["input"].map(String.init) ?? Self.bodyFile
       let rules = store.current
       let decisionID = Self.newDecisionID()

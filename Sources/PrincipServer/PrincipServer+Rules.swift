@@ -1,6 +1,7 @@
 import CEL
 import Foundation
 import Hummingbird
+import NIOCore
 import PrincipEngine
 
 extension PrincipServer {
@@ -35,6 +36,11 @@ extension PrincipServer {
         ("municipality", .string(versions.last?.municipality[language] ?? name)),
         ("versions", .list(versions.map { Self.versionDetail($0, language) })),
       ]))
+    }
+    router.get("/v1/schema") { _, _ in
+      Response(
+        status: .ok, headers: [.contentType: "application/schema+json"],
+        body: ResponseBody(byteBuffer: ByteBuffer(string: store.current.schemaText)))
     }
     router.get("/v1/rules/{id}") { request, context in
       let language = try request.language()

@@ -22,11 +22,13 @@ struct ProposalBody: Sendable {
   }
 
   /// Refuses a body that is not a proposal (or JSON, for `accepting` just JSON).
-  func requireMediaType(_ request: Request, among types: Set<String>, language: Language) throws(Problem) {
+  func requireMediaType(
+    _ request: Request, among types: Set<String>, language: Language, detail: ServerWords.Key = .mediaTypeDetail
+  ) throws(Problem) {
     guard let type = Self.mediaType(of: request) else { return }
     guard types.contains(type) else {
       throw Problem("unsupported-media-type", .unsupportedMediaType, .unsupportedMediaType,
-        detail: ServerWords.text(.mediaTypeDetail, language, type))
+        detail: ServerWords.text(detail, language, type))
     }
   }
 

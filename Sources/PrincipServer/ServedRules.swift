@@ -11,6 +11,8 @@ public final class ServedRules: Sendable {
   public let origin: String
   /// When they were loaded.
   public let loadedAt: Date
+  /// The proposal schema as written (JSON Schema), for clients that draw forms from it.
+  public let schemaText: String
   let reader: ProposalReader
   /// One evaluator per pack version, as in `library.packs`.
   private let evaluators: [Evaluator]
@@ -18,9 +20,10 @@ public final class ServedRules: Sendable {
   let lineJudge: AuditLineJudge
 
   /// Makes the served rules from a loaded library.
-  public init(library: RuleLibrary, origin: String, loadedAt: Date = Date()) {
+  public init(library: RuleLibrary, origin: String, schemaText: String, loadedAt: Date = Date()) {
     self.library = library
     self.origin = origin
+    self.schemaText = schemaText
     self.loadedAt = loadedAt
     reader = ProposalReader(schema: library.schema)
     evaluators = library.sharingKeys { library.packs.map { Evaluator(pack: $0, ladder: library.ladder) } }
@@ -41,8 +44,12 @@ public final class ServedRules: Sendable {
     guard lintErrors.isEmpty else { return (nil, lintErrors) }
     let (library, diagnostics) = RuleLibrary.load(files)
     guard let library else { return (nil, diagnostics.filter { $0.level == .error }) }
-    return (ServedRules(library: library, origin: directory ?? "bundled"), [])
+    let schema = files.texts[schemaPath] ?? "{}"
+    return (ServedRules(library: library, origin: directory ?? "bundled", schemaText: schema), [])
   }
+
+  /// Where a rules folder keeps the proposal schema.
+  static let schemaPath = "schema/proposal.schema.json"
 
   /// The evaluator of a pack version of `library`.
   func evaluator(for pack: RulePack) -> Evaluator {

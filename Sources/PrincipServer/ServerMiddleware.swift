@@ -55,11 +55,32 @@ struct ServerMiddleware: RouterMiddleware {
     return response
   }
 
+  /// The server's routes and their methods (`{…}` is one path segment), for 405 and `Allow`.
+  static let routes: [(pattern: [Substring], methods: Set<String>)] = [
+    ("/", ["GET"]), ("/openapi.yaml", ["GET"]), ("/healthz", ["GET"]), ("/readyz", ["GET"]), ("/metrics", ["GET"]),
+    ("/version", ["GET"]), ("/v1/schema", ["GET"]), ("/v1/packs", ["GET"]), ("/v1/packs/{pack}", ["GET"]),
+    ("/v1/rules/{id}", ["GET"]), ("/v1/check", ["POST"]), ("/v1/audit", ["POST"]), ("/v1/explain", ["POST"]),
+    ("/v1/whatif", ["POST"]), ("/v1/mend", ["POST"]), ("/v1/tradeoffs", ["POST"]), ("/v1/compare", ["POST"]),
+  ].map { ($0.0.split(separator: "/", omittingEmptySubsequences: true), $0.1) }
+
+  /// The methods a path has, `nil` when no route has the path.
+  static func methods(of path: String) -> Set<String>? {
+    let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+    let matching = routes.filter { route in
+      route.pattern.count == parts.count && zip(route.pattern, parts).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+    }
+    return matching.isEmpty ? nil : matching.reduce(into: Set<String>()) { $0.formUnion($1.methods) }
+  }
+
   /// The framework's own errors (no route, body too large, …) as problems.
   static func problem(for error: HTTPError, _ request: Request) -> Problem {
     let language = request.preferredLanguage
     switch error.status {
     case .notFound:
+      if let allowed = Self.methods(of: request.uri.path), !allowed.contains(request.method.rawValue) {
+        return Problem("method-not-allowed", .methodNotAllowed, .methodNotAllowed,
+          detail: "\(request.method.rawValue) \(request.uri.path)", headers: [.allow: allowed.sorted().joined(separator: ", ")])
+      }
       return Problem("not-found", .notFound, .notFound, detail: ServerWords.text(.notFoundDetail, language, request.uri.path))
     case .contentTooLarge:
       return Problem("body-too-large", .contentTooLarge, .bodyTooLarge, detail: error.body ?? "")

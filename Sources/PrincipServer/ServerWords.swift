@@ -7,7 +7,7 @@ import PrincipEngine
 enum ServerWords {
   /// A key of the table.
   enum Key: String, CaseIterable {
-    case invalidProposal, unknownPack, noPackInForce, unsupportedMediaType, mediaTypeDetail, bodyTooLarge, bodyTooLargeDetail
+    case invalidProposal, unknownPack, noPackInForce, unsupportedMediaType, mediaTypeDetail, jsonLinesDetail, bodyTooLarge, bodyTooLargeDetail
     case unauthorized, unauthorizedDetail, notFound, notFoundDetail, unknownRule, badParameter, languageDetail, booleanDetail
     case timeout, timeoutDetail, busy, busyDetail, internalError, internalDetail, decisionLog, decisionLogDetail, notReady
     case methodNotAllowed, budgetExceeded, trainerUnavailable, invalidRequest
@@ -19,6 +19,7 @@ enum ServerWords {
     .noPackInForce: "Ingen version af pakken i kraft",
     .unsupportedMediaType: "Ukendt indholdstype",
     .mediaTypeDetail: "send forslaget som application/json eller application/yaml, ikke %@",
+    .jsonLinesDetail: "send afgørelserne som application/jsonl (én JSON-genstand pr. linje), ikke %@",
     .bodyTooLarge: "For stor forespørgsel",
     .bodyTooLargeDetail: "forespørgslen fylder mere end de tilladte %@ byte",
     .unauthorized: "Adgang nægtet",
@@ -50,6 +51,7 @@ enum ServerWords {
     .noPackInForce: "No pack version in force",
     .unsupportedMediaType: "Unsupported media type",
     .mediaTypeDetail: "send the proposal as application/json or application/yaml, not %@",
+    .jsonLinesDetail: "send the decisions as application/jsonl (one JSON object a line), not %@",
     .bodyTooLarge: "Request body too large",
     .bodyTooLargeDetail: "the request is larger than the %@ bytes allowed",
     .unauthorized: "Unauthorized",
