@@ -62,7 +62,7 @@ struct CheckCommand: ParsableCommand {
       do {
         let pack = try batch.pack(for: proposal, named: pack)
         let assessment = Evaluator(pack: pack, ladder: batch.library.ladder).assess(proposal)
-        reports.append(AssessmentReport(assessment: assessment, pack: pack, ladder: batch.library.ladder, file: file))
+        reports.append(AssessmentReport(assessment: assessment, pack: pack, ladder: batch.library.ladder, file: file, schema: batch.library.schema))
         status.record(CheckStatus(assessment.verdict))
       } catch {
         printError(error.message(in: language))

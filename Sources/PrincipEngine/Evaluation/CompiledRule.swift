@@ -78,9 +78,14 @@ final class CompiledRule: Sendable {
       if justifiable, let reason = justification(in: justifications) { return .justified(reason) }
       return .violated
     case .value(.bool(false)):
-      // It fails, but whether the rule applies at all is unknown.
+      // It fails, but whether the rule applies at all is unknown. A justification
+      // settles the principle either way.
+      if justifiable, let reason = justification(in: justifications) { return .justified(reason) }
       return .missing(when: whenUnknown, require: nil)
     case .unknown(let unknown):
+      // Whatever the missing facts turn out to be, a documented justification means the
+      // principle is honoured or justifiably deviated from.
+      if justifiable, let reason = justification(in: justifications) { return .justified(reason) }
       return .missing(when: whenUnknown, require: unknown)
     case .value(let other):
       return .failed("require: expected a bool, got \(other.typeName)")
@@ -110,11 +115,12 @@ final class CompiledRule: Sendable {
     return finding
   }
 
-  /// The proposal's justification for this rule's principle: by principle id, then by theme.
+  /// The proposal's justification for this rule's principle: by principle id, then by
+  /// theme. `none` states that there is none.
   private func justification(in justifications: CELMap?) -> String? {
     guard let justifications else { return nil }
     for key in justificationKeys {
-      if let text = justifications[key]?.stringValue { return text }
+      if let text = justifications[key]?.stringValue, text != SchemaNode.none { return text }
     }
     return nil
   }
@@ -125,10 +131,10 @@ final class CompiledRule: Sendable {
       Evidence(path: FactPaths.display(path, subject: finding.subject), value: FactPaths.value(at: path, in: activation))
     }
     if finding.outcome == .violated || finding.outcome == .justified {
-      finding.message = MessageRenderer.render(rule.message, activation)
+      finding.message = MessageRenderer.render(rule.message, activation, subject: finding.subject)
     }
     if finding.outcome != .satisfied {
-      finding.remedy = MessageRenderer.render(rule.remedy, activation)
+      finding.remedy = MessageRenderer.render(rule.remedy, activation, subject: finding.subject)
     }
   }
 }

@@ -120,6 +120,8 @@ struct FieldCheck {
   private mutating func compare(_ fieldType: SchemaNode?, with other: CELExpr, _ expression: Expression) {
     guard let fieldType, case .literal(let literal) = other.kind else { return }
     switch (fieldType, literal) {
+    case (.string(let rule), .string(let text)) where rule.statesNone(text):
+      return
     case (.string(let rule), .string(let text)) where rule.isDate:
       report(other, expression, da: "en dato sammenlignes med date('\(text)'), ikke med en tekst",
         en: "compare a date with date('\(text)'), not with text")

@@ -24,7 +24,9 @@ extension ProposalSchema {
       let allowed = (object["enum"] as? [Any])?.compactMap { $0 as? String }
       switch object["type"] as? String {
       case "string":
-        return .string(.init(allowed: allowed, isDate: object["format"] as? String == "date", minLength: object["minLength"] as? Int))
+        return .string(.init(
+          allowed: allowed, isDate: object["format"] as? String == "date", minLength: object["minLength"] as? Int,
+          acceptsNone: object["x-none"] as? Bool ?? false))
       case "integer":
         return .integer(numberRule(object))
       case "number":

@@ -77,6 +77,7 @@ extension ProposalSchema {
     case (.any, _):
       return nil
     case (.string(let rule), .string(let text)):
+      if rule.statesNone(text) { return nil }
       if let allowed = rule.allowed, !allowed.contains(text) {
         throw fail(.notAllowed(value: text, allowed: allowed, suggestion: Suggestion.closest(to: text, among: allowed)))
       }

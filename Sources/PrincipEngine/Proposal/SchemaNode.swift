@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Supported keywords: `type`, `properties`, `required`, `additionalProperties`,
 /// `items`, `enum`, `format: date`, `minimum`, `maximum`, `minItems`, `minLength`,
-/// `description`, and `$ref` to `#/$defs/…`. Anything else is ignored by validation
-/// (editors still use it).
+/// `description`, `$ref` to `#/$defs/…`, and princip's own `x-none: true` (the field may
+/// hold the word `none`: the proposal states that there is none of it). Anything else is
+/// ignored by validation (editors still use it).
 public indirect enum SchemaNode: Sendable {
   case string(StringRule)
   case integer(NumberRule)
@@ -20,7 +21,17 @@ public indirect enum SchemaNode: Sendable {
     public var allowed: [String]?
     public var isDate: Bool
     public var minLength: Int?
+    /// `x-none: true`: the field may hold ``SchemaNode/none`` in place of a value, e.g.
+    /// `follow_up_date: none`; the word is accepted whatever the other keywords say.
+    public var acceptsNone = false
+
+    /// Whether `text` states that there is none of this item.
+    public func statesNone(_ text: String) -> Bool { acceptsNone && text == SchemaNode.none }
   }
+
+  /// The word a proposal writes to say that there is none of a documentation item (a
+  /// phase-out plan, a follow-up date …). Silence is unknown; this is an answer.
+  public static let none = "none"
 
   public struct NumberRule: Sendable {
     public var minimum: Double?

@@ -9,12 +9,17 @@ public struct AssessmentReport: Sendable {
   public var ladder: Ladder?
   /// The proposal file as the user named it, if it came from a file.
   public var file: String?
+  /// For the placeholders of the facts to add (``factsToAdd``); without it they are generic.
+  public var schema: ProposalSchema?
 
-  public init(assessment: Assessment, pack: RulePack, ladder: Ladder? = nil, file: String? = nil) {
+  public init(
+    assessment: Assessment, pack: RulePack, ladder: Ladder? = nil, file: String? = nil, schema: ProposalSchema? = nil
+  ) {
     self.assessment = assessment
     self.pack = pack
     self.ladder = ladder
     self.file = file
+    self.schema = schema
   }
 
   /// A principle of the pack and how the proposal fared on it.
@@ -87,6 +92,17 @@ public struct AssessmentReport: Sendable {
     }
     guard let step = ladder?.step(kind) else { return kind }
     return step.paragraph.map { "\(step.title[language]) (\($0))" } ?? step.title[language]
+  }
+
+  /// Where a fact to add goes, in words: `under interventions[0] (Bostøtte)`, or the top.
+  public func place(of fact: FactToAdd, in language: Language) -> String {
+    let words = ReportWords(language)
+    guard !fact.parent.isEmpty else { return words.topLevel }
+    let prefix = "interventions["
+    if fact.parent.hasPrefix(prefix), let index = Int(fact.parent.dropFirst(prefix.count).prefix { $0.isNumber }) {
+      return "\(words.under) \(fact.parent) (\(interventionName(index, in: language)))"
+    }
+    return "\(words.under) \(fact.parent)"
   }
 
   /// The subject of a finding in words: `hele indstillingen` or `indsats 2` (the report

@@ -77,7 +77,7 @@ public struct Comparison: Sendable {
         return nil
       }
       let assessment = Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
-      return AssessmentReport(assessment: assessment, pack: pack, ladder: library.ladder, file: file)
+      return AssessmentReport(assessment: assessment, pack: pack, ladder: library.ladder, file: file, schema: library.schema)
     }
     self.init(columns, file: file, themes: library.themes)
   }

@@ -53,7 +53,19 @@ public enum JSONReport: AssessmentReporter {
             ])
           })
       ),
+      ("facts_to_add", .array(report.factsToAdd.map { factToAdd($0, report, language) })),
       ("findings", .array(assessment.findings.map { finding($0, report, language) })),
+    ])
+  }
+
+  /// A fact to add: where, the line to write (and the line that states none), what it settles.
+  private static func factToAdd(_ fact: FactToAdd, _ report: AssessmentReport, _ language: Language) -> JSONNode {
+    .object([
+      ("path", .string(fact.path)),
+      ("under", .string(fact.parent)),
+      ("yaml", .string(fact.yaml(schema: report.schema, in: language))),
+      ("yaml_none", .string(fact.noneYAML(schema: report.schema))),
+      ("principles", .array(fact.principleIDs.map(JSONNode.string))),
     ])
   }
 

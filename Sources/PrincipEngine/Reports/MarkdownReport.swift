@@ -45,6 +45,18 @@ public enum MarkdownReport: AssessmentReporter {
       out.append("| \(Markdown.cell(result.principle.title[language])) | \(outcome) | \(severity) |")
     }
 
+    let facts = report.factsToAdd
+    if !facts.isEmpty {
+      out += ["", "## \(words.toAddTitle) (\(facts.count))", "", Markdown.inline(words.toAddIntro), ""]
+      for (number, fact) in facts.enumerated() {
+        let titles = fact.principleIDs.map { Markdown.inline(report.pack.principle($0)?.title[language] ?? $0) }
+        let none = fact.noneYAML(schema: report.schema).map { " (\(words.orIfNone): \(Markdown.code($0)))" } ?? ""
+        out.append(
+          "\(number + 1). \(Markdown.inline(report.place(of: fact, in: language))): "
+            + "\(Markdown.code(fact.yaml(schema: report.schema, in: language)))\(none) — \(words.settles): \(titles.joined(separator: "; "))")
+      }
+    }
+
     for group in report.findingsByOutcome {
       let count = group.outcome.isExplained ? group.findings.count : FindingSummary.byPrinciple(group.findings).count
       out += ["", "## \(group.outcome.symbol) \(words.heading(group.outcome)) (\(count))"]

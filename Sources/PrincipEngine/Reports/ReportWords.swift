@@ -46,6 +46,25 @@ struct ReportWords: Sendable {
   var acrossPolicies: String { say("på tværs af kommunernes politikker", "across the municipalities' policies") }
   var notCovered: String { say("ikke relevant eller ikke dækket", "not applicable or not covered") }
   var version: String { say("Version", "Version") }
+  var toAddTitle: String { say("Det skal tilføjes, før indstillingen er klar", "What to add before the proposal is ready") }
+  var toAddIntro: String {
+    say(
+      "Indstillingen siger ikke nok til at afgøre alle principper. Skriv disse oplysninger i indstillingen (den, der afgør flest principper, først):",
+      "The proposal does not say enough to settle every principle. Write these facts into the proposal (the one that settles most principles first):")
+  }
+  var topLevel: String { say("øverst i indstillingen", "at the top of the proposal") }
+  var under: String { say("under", "under") }
+  var settles: String { say("afgør", "settles") }
+  var orIfNone: String { say("eller, hvis der ingen er", "or, if there is none") }
+  var placeholderDate: String { say("ÅÅÅÅ-MM-DD", "YYYY-MM-DD") }
+  var placeholderNumber: String { say("<tal>", "<number>") }
+  var placeholderValue: String { say("<værdi>", "<value>") }
+  /// A message's fact the proposal does not state: `(ikke oplyst: provider)`.
+  func notStated(_ field: String) -> String { say("(ikke oplyst: \(field))", "(not stated: \(field))") }
+  /// `indsats 2 (uden titel)`, where a message names an intervention without a title.
+  func untitledIntervention(_ index: Int) -> String {
+    say("indsats \(index + 1) (uden titel)", "intervention \(index + 1) (untitled)")
+  }
 
   /// `kritisk`, `væsentlig`, `mindre`.
   func severity(_ severity: Severity) -> String {

@@ -24,6 +24,8 @@ public enum TextReport: AssessmentReporter {
       out.append(TextLayout.wrap(line, indent: "      ", firstIndent: "  "))
     }
 
+    out += factsToAdd(report, words)
+
     for group in report.findingsByOutcome {
       out.append("")
       // Satisfied and not-applicable findings are summed up per principle.
@@ -105,6 +107,25 @@ public enum TextReport: AssessmentReporter {
       lines.append(TextLayout.wrap("\(words.remedy): \(remedy)", indent: "    ", firstIndent: "  "))
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// The facts the undetermined findings need, each with the line to write.
+  private static func factsToAdd(_ report: AssessmentReport, _ words: ReportWords) -> [String] {
+    let facts = report.factsToAdd
+    guard !facts.isEmpty else { return [] }
+    let language = words.language
+    var lines = ["", "\(words.toAddTitle) (\(facts.count))", String(repeating: "─", count: words.toAddTitle.count + 4)]
+    lines.append(TextLayout.wrap(words.toAddIntro, indent: ""))
+    for (number, fact) in facts.enumerated() {
+      let titles = fact.principleIDs.map { report.pack.principle($0)?.title[language] ?? $0 }
+      lines.append(TextLayout.wrap("\(number + 1). \(report.place(of: fact, in: language)):", indent: "   ", firstIndent: "  "))
+      lines.append("       \(fact.yaml(schema: report.schema, in: language))")
+      if let none = fact.noneYAML(schema: report.schema) {
+        lines.append("       (\(words.orIfNone): \(none))")
+      }
+      lines.append(TextLayout.wrap("\(words.settles): \(titles.joined(separator: "; "))", indent: "       ", firstIndent: "     "))
+    }
+    return lines
   }
 
   /// `hele indstillingen` or `indsats 2: Bostøtte`

@@ -21,7 +21,7 @@ enum ReportFixtures {
     }
     let pack = try library.pack(named: packName, on: date)
     let assessment = Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
-    return AssessmentReport(assessment: assessment, pack: pack, ladder: library.ladder, file: file)
+    return AssessmentReport(assessment: assessment, pack: pack, ladder: library.ladder, file: file, schema: library.schema)
   }
 
   /// A proposal in YAML judged by the demo pack of `Fixtures` (one rule: local first).

@@ -37,7 +37,7 @@ struct CellConverter: Sendable {
   private static func scalar(_ cell: String, _ node: SchemaNode) -> Result<CELValue, ConversionFailure> {
     switch node {
     case .string(let rule):
-      guard rule.isDate else { return .success(.string(cell)) }
+      guard rule.isDate, !rule.statesNone(cell) else { return .success(.string(cell)) }
       guard let date = date(cell) else { return .failure(ConversionFailure(expected: "dato (ÅÅÅÅ-MM-DD / DD-MM-ÅÅÅÅ)")) }
       return .success(.string(date))
     case .integer:

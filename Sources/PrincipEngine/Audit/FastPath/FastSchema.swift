@@ -94,6 +94,8 @@ final class FastSchema: @unchecked Sendable {  // Immutable after init; deinit f
     var minCount: Int? = nil
     var index = 0
     var count = 0
+    /// `x-none`: a date may be the word ``SchemaNode/none`` instead.
+    var acceptsNone = false
   }
 
   /// A declared field of an object.
@@ -232,7 +234,7 @@ final class FastSchema: @unchecked Sendable {  // Immutable after init; deinit f
             allowedValues.append(.string(CELMap.sharedKey(value)))
           }
         } else {
-          compiled = Node(kind: rule.isDate ? .date : .string, minCount: rule.minLength)
+          compiled = Node(kind: rule.isDate ? .date : .string, minCount: rule.minLength, acceptsNone: rule.acceptsNone)
         }
       case .integer(let rule): compiled = Node(kind: .integer, minimum: rule.minimum, maximum: rule.maximum)
       case .number(let rule): compiled = Node(kind: .number, minimum: rule.minimum, maximum: rule.maximum)

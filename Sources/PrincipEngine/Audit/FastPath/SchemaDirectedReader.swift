@@ -204,6 +204,7 @@ private struct Cursor {
       return .string(text)
     case .date:
       guard atQuote(), let (raw, _) = rawString() else { return nil }
+      if node.pointee.acceptsNone, raw.elementsEqual(SchemaNode.none.utf8) { return build ? .string(SchemaNode.none) : .null }
       // A valid date is 10 ASCII characters.
       if let minLength = node.pointee.minCount, minLength > 10 { return nil }
       return Self.date(raw)
