@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .library(name: "CEL", targets: ["CEL"]),
     .library(name: "PrincipEngine", targets: ["PrincipEngine"]),
+    .library(name: "PrincipTrainer", targets: ["PrincipTrainer"]),
     .executable(name: "princip", targets: ["princip"]),
   ],
   dependencies: [
@@ -27,6 +28,8 @@ let package = Package(
       dependencies: ["CEL", .product(name: "Yams", package: "Yams")],
       plugins: ["EmbedRules"]
     ),
+    // The trainer's tools on the judging core: what-if, mend, trade-offs, explain, decks.
+    .target(name: "PrincipTrainer", dependencies: ["PrincipEngine", "CEL"]),
     // Builds Rules/ into the engine, so the binary works when copied on its own.
     .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["embed-rules"]),
     .executableTarget(
@@ -36,7 +39,7 @@ let package = Package(
     .target(
       name: "PrincipServer",
       dependencies: [
-        "PrincipEngine", "CEL",
+        "PrincipEngine", "PrincipTrainer", "CEL",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Metrics", package: "swift-metrics"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -53,7 +56,7 @@ let package = Package(
     .executableTarget(
       name: "princip",
       dependencies: [
-        "PrincipEngine", "CEL", "PrincipServer",
+        "PrincipEngine", "PrincipTrainer", "CEL", "PrincipServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -71,5 +74,6 @@ let package = Package(
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]
     ),
+    .testTarget(name: "PrincipTrainerTests", dependencies: ["PrincipTrainer", "PrincipEngine", "CEL"]),
   ]
 )

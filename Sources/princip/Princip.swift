@@ -7,7 +7,11 @@ struct Princip: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "princip",
     abstract: "Check a social-services proposal against a municipality's policy principles.",
-    subcommands: [CheckCommand.self, RulesCommand.self, EvalCommand.self, AuditCommand.self, ServeCommand.self]
+    subcommands: [
+      CheckCommand.self, RulesCommand.self, EvalCommand.self, AuditCommand.self,
+      ExplainCommand.self, WhatIfCommand.self, MendCommand.self, TradeoffsCommand.self, TrainCommand.self,
+      CompareCommand.self, ServeCommand.self,
+    ]
   )
 
   /// Runs the command, turning ArgumentParser's usage errors (exit 64 by default) into

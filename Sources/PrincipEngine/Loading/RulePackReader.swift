@@ -11,7 +11,7 @@ struct RulePackReader {
   static let packKeys = ["pack", "version", "municipality", "policy", "in_force", "scoring", "principles", "not_checkable"]
   static let principleKeys = ["id", "title", "themes", "quote", "source"]
   static let notCheckableKeys = principleKeys + ["reason"]
-  static let ruleKeys = ["id", "principle", "severity", "justifiable", "scope", "description", "when", "require", "message", "remedy", "examples"]
+  static let ruleKeys = ["id", "principle", "severity", "justifiable", "scope", "description", "when", "require", "message", "remedy", "examples", "labels"]
   static let exampleKeys = ["name", "expect", "proposal"]
 
   /// Reads a pack. `ruleDocuments` are the parsed `rules/*.yaml` files.
@@ -107,11 +107,19 @@ struct RulePackReader {
     if self.examples, fields["examples"] != nil, examples.isEmpty {
       reader.error(fields["examples"], da: "en regel skal have eksempler", en: "a rule needs examples")
     }
+    var labels: [String: LocalizedText] = [:]
+    if let node = fields["labels"] {
+      if case .mapping(let mapping) = node {
+        for (key, value) in mapping { if let part = key.string, let text = reader.localized(value, "labels") { labels[part] = text } }
+      } else {
+        reader.error(node, da: "labels skal være en mapning (CEL-del: { da: …, en: … })", en: "labels must be a mapping (CEL part: { da: …, en: … })")
+      }
+    }
     guard let id, let principle, let severity, let scope, let require, let message, let remedy else { return nil }
     return Rule(
       id: id, principleID: principle, severity: severity, justifiable: justifiable, scope: scope,
       description: fields["description"]?.string ?? "", when: when, require: require, message: message,
-      remedy: remedy, examples: examples, location: reader.document.location(of: node))
+      remedy: remedy, examples: examples, location: reader.document.location(of: node), labels: labels)
   }
 
   private func example(_ node: Node, _ reader: inout NodeReader) -> RuleExample? {

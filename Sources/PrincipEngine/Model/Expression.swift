@@ -11,7 +11,7 @@ public struct Expression: Sendable {
   var positions: ScalarPositions?
 
   /// The file position of a place inside the expression.
-  func fileLocation(_ place: CELSourceLocation) -> SourceLocation {
+  package func fileLocation(_ place: CELSourceLocation) -> SourceLocation {
     positions?.fileLocation(line: place.line, column: place.column, in: source, file: location.file) ?? location
   }
 }

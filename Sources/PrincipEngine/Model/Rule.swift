@@ -22,4 +22,7 @@ public struct Rule: Sendable {
   public var examples: [RuleExample]
   /// Where the rule is declared.
   public var location: SourceLocation
+  /// Words for parts of `when` and `require`, keyed by the part's CEL (`explain` shows
+  /// them instead of words made from the CEL).
+  public var labels: [String: LocalizedText] = [:]
 }
