@@ -58,6 +58,7 @@ public struct PrincipServer: Sendable {
     addHealthRoutes(to: router)
     addRulesRoutes(to: router)
     addJudgingRoutes(to: router)
+    addTrainerRoutes(to: router)
     addPlaygroundRoutes(to: router)
     return router
   }

@@ -1,6 +1,7 @@
 import CEL
 import Foundation
 import PrincipEngine
+import PrincipTrainer
 
 /// The rules a server judges by, loaded once and never changed: a rules folder that is
 /// edited while the server runs is loaded into a new value and swapped in whole
@@ -18,6 +19,8 @@ public final class ServedRules: Sendable {
   private let evaluators: [Evaluator]
   /// The audit's per-record judge, for `/v1/audit`.
   let lineJudge: AuditLineJudge
+  /// The trainer's judge, for the trainer's tools.
+  let trainerJudge: ProposalJudge
 
   /// Makes the served rules from a loaded library.
   public init(library: RuleLibrary, origin: String, schemaText: String, loadedAt: Date = Date()) {
@@ -28,6 +31,7 @@ public final class ServedRules: Sendable {
     reader = ProposalReader(schema: library.schema)
     evaluators = library.sharingKeys { library.packs.map { Evaluator(pack: $0, ladder: library.ladder) } }
     lineJudge = AuditLineJudge(library: library)
+    trainerJudge = ProposalJudge(library: library)
   }
 
   /// Loads and lints the rules in `directory` (the bundled rules when `nil`): `nil` with

@@ -9,8 +9,8 @@ enum ServerWords {
   enum Key: String, CaseIterable {
     case invalidProposal, unknownPack, noPackInForce, unsupportedMediaType, mediaTypeDetail, jsonLinesDetail, bodyTooLarge, bodyTooLargeDetail
     case unauthorized, unauthorizedDetail, notFound, notFoundDetail, unknownRule, badParameter, languageDetail, booleanDetail
-    case timeout, timeoutDetail, busy, busyDetail, internalError, internalDetail, decisionLog, decisionLogDetail, notReady
-    case methodNotAllowed, budgetExceeded, trainerUnavailable, invalidRequest
+    case timeout, timeoutDetail, busy, busyDetail, internalError, internalDetail, decisionLog, decisionLogDetail
+    case methodNotAllowed, budgetExceeded, invalidRequest, targetDetail, countDetail
   }
 
   private static let da: [Key: String] = [
@@ -38,11 +38,11 @@ enum ServerWords {
     .internalDetail: "serveren kunne ikke besvare forespørgslen; se serverens log",
     .decisionLog: "Beslutningsloggen kan ikke skrives",
     .decisionLogDetail: "afgørelsen blev ikke givet, fordi den ikke kunne logges: %@",
-    .notReady: "Reglerne er ikke indlæst",
     .methodNotAllowed: "Metoden er ikke tilladt",
     .budgetExceeded: "Reglerne brugte for meget beregning",
-    .trainerUnavailable: "Værktøjet findes ikke i denne udgave",
     .invalidRequest: "Ugyldig forespørgsel",
+    .targetDetail: "parameteren target skal være compliant eller no-violations, ikke '%@'",
+    .countDetail: "parameteren skal være et helt tal: %@",
   ]
 
   private static let en: [Key: String] = [
@@ -70,11 +70,11 @@ enum ServerWords {
     .internalDetail: "the server could not answer the request; see the server's log",
     .decisionLog: "The decision log cannot be written",
     .decisionLogDetail: "no decision was given, because it could not be logged: %@",
-    .notReady: "The rules are not loaded",
     .methodNotAllowed: "Method not allowed",
     .budgetExceeded: "The rules used too much computation",
-    .trainerUnavailable: "The tool is not in this build",
     .invalidRequest: "Invalid request",
+    .targetDetail: "the parameter target must be compliant or no-violations, not '%@'",
+    .countDetail: "the parameter must be a whole number: %@",
   ]
 
   /// The text of `key` in `language`, with `%@` replaced by `argument`.

@@ -11,6 +11,7 @@ import sys
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -23,10 +24,11 @@ options.binary_location = "/usr/bin/chromium"
 for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800", "--lang=da"]:
     options.add_argument(argument)
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-wait = WebDriverWait(driver, 20)
+wait = WebDriverWait(driver, 20, ignored_exceptions=[StaleElementReferenceException, NoSuchElementException])
 
 
 def verdict():
+    """The verdict shown; the panel is redrawn after each check, so look it up afresh."""
     return driver.find_element(By.ID, "verdict-title").get_attribute("data-verdict")
 
 
@@ -89,9 +91,12 @@ try:
     driver.execute_script("arguments[0].value = 'case_id: x\\nmunicipality: [\\n'; arguments[0].dispatchEvent(new Event('input'));", box)
     wait.until(lambda d: "line 3" in d.find_element(By.ID, "yaml-error").text)
     step("an invalid proposal shows line and column")
+    driver.get("about:blank")
     driver.get(link)
     wait.until(lambda d: verdict() == "compliant")
     driver.find_elements(By.CSS_SELECTOR, "button.finding")[0].click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".explain .tree"))
+    driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(screenshot)
     step("screenshot saved to " + screenshot)
 finally:
