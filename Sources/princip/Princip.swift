@@ -12,7 +12,7 @@ struct Princip: ParsableCommand {
     subcommands: [
       CheckCommand.self, RulesCommand.self, EvalCommand.self, AuditCommand.self,
       ExplainCommand.self, WhatIfCommand.self, MendCommand.self, TradeoffsCommand.self, TrainCommand.self,
-      CompareCommand.self,
+      CompareCommand.self, ServeCommand.self,
     ]
   )
 
