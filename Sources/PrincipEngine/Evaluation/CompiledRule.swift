@@ -61,8 +61,15 @@ final class CompiledRule: Sendable {
     /// The outcome's ``Outcome/code``, or ``exceededCode`` (no outcome's) for `exceeded`.
     @inline(__always)
     var code: UInt8 {
-      if case .exceeded = self { return Result.exceededCode }
-      return outcome.code
+      // One switch on the result, as `outcome.code` was before `exceeded`.
+      switch self {
+      case .notApplicable: Outcome.notApplicable.code
+      case .satisfied: Outcome.satisfied.code
+      case .violated: Outcome.violated.code
+      case .justified: Outcome.justified.code
+      case .missing, .failed: Outcome.undetermined.code
+      case .exceeded: Result.exceededCode
+      }
     }
 
     static let exceededCode: UInt8 = 0xFF
