@@ -14,7 +14,7 @@ struct SilenceAndNoneTests {
   private func outcomes(_ yaml: String, pack: String, rule: String) throws -> [Outcome] {
     let proposal = try ProposalReader(schema: Self.library.schema).read(text: yaml, file: "t.yaml")
     let evaluator = Evaluator(pack: try Self.library.latest(named: pack), ladder: Self.library.ladder)
-    return evaluator.assess(proposal).findings.filter { $0.ruleID == rule }.map(\.outcome)
+    return try evaluator.assess(proposal).findings.filter { $0.ruleID == rule }.map(\.outcome)
   }
 
   private func proposal(_ pack: String, _ intervention: String) -> String {

@@ -16,7 +16,12 @@ struct Slot {
 /// ``StateRecorder`` for ``CELProgram/evaluate(_:recording:)``, which records the result
 /// of every node evaluated and takes no shortcut past a sub-expression.
 struct Interpreter<Recorder: EvaluationRecorder> {
-  let program: CompiledProgram
+  /// Unowned: the ``CELProgram`` evaluating holds the program for the whole evaluation.
+  /// So the ordinary interpreter (`Interpreter<NoRecording>`) is plain data, which needs
+  /// no retain when made nor a destroy when done; with a strong reference the generic
+  /// struct was destroyed through its type's value witness (a metadata lookup, a `memcpy`
+  /// and a release) once per evaluation: most of the budget's first measured cost.
+  unowned(unsafe) let program: CompiledProgram
   /// The program's tables, held here so that each step reaches them with one load.
   let tables: ProgramTables
   let activation: ActivationView
