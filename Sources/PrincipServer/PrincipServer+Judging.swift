@@ -108,14 +108,14 @@ struct CheckAnswer: Sendable {
     let proposal = try rules.reader.read(text: text, file: file)
     let library = rules.library
     if pack == "all" {
-      let comparison = library.sharingKeys { Comparison(judging: proposal, by: library, file: file) }
+      let comparison = try library.sharingKeys { Result { () throws(PrincipError) in try Comparison(judging: proposal, by: library, file: file) } }.get()
       body = ComparisonJSONReport.generateReport(comparison, in: language)
       reports = comparison.columns
       return
     }
     let chosen = try rules.pack(for: proposal, named: pack)
-    let assessment = rules.evaluator(for: chosen).assess(proposal, explain: explain)
-    let report = AssessmentReport(assessment: assessment, pack: chosen, ladder: library.ladder, file: file)
+    let assessment = try rules.evaluator(for: chosen).assess(proposal, explain: explain)
+    let report = AssessmentReport(assessment: assessment, pack: chosen, ladder: library.ladder, file: file, schema: library.schema)
     body = JSONReport.generateReport(report, in: language)
     reports = [report]
   }

@@ -28,12 +28,12 @@ struct Problem: Error, Sendable {
       (slug, status, title) = ("unknown-pack", .unprocessableContent, .unknownPack)
     case .noPackInForce:
       (slug, status, title) = ("no-pack-in-force", .unprocessableContent, .noPackInForce)
-    case .unusableFile(_, .tooLarge):
+    case .unusableFile(_, .tooLarge, _, _):
       (slug, status, title) = ("body-too-large", .contentTooLarge, .bodyTooLarge)
     case .invalidProposal(_, let field, _):
       (slug, status, title) = ("invalid-proposal", .unprocessableContent, .invalidProposal)
       self.field = field
-    case .syntax, .unusableFile, .unreadable, .invalidRulePack:
+    case .syntax, .unusableFile, .unreadable, .invalidRulePack, .packNamedOtherwise, .budgetExceeded:
       (slug, status, title) = ("invalid-proposal", .unprocessableContent, .invalidProposal)
     }
     if let place = error.location, place.line > 0 { location = place }

@@ -37,6 +37,11 @@ public struct CELProgram: Sendable {
   }
 
   /// The one evaluation, with or without recording (`NoRecording` is specialised away).
+  ///
+  /// Shaped as the evaluation was before the budget (the interpreter made in the
+  /// innermost closure, its result returned straight through): the budget's words are
+  /// the first of the scratch integers, before the variables' binding indices, so that
+  /// neither the interpreter nor the closures grow.
   @inline(__always)
   func run<Recorder: EvaluationRecorder>(_ activation: CELActivation, _ recorder: Recorder) -> CELResult {
     let program = compiled
@@ -46,35 +51,30 @@ public struct CELProgram: Sendable {
       let view = ActivationView(
         bindings: bindings, absentFieldsAreUnknown: activation.absentFieldsAreUnknown,
         namesUnknownPaths: activation.namesUnknownPaths, hasDottedNames: activation.hasDottedNames)
-      // Plain integers: the buffers need no initialisation or clean-up of values. After
-      // the variables' binding indices come the budget's three words (see `Interpreter.budget`).
-      return withUnsafeTemporaryAllocation(of: Int.self, capacity: tables.variableCount + 3) { resolved in
+      // Plain integers: the buffer needs no initialisation or clean-up of values.
+      let words = BudgetWords.count
+      return withUnsafeTemporaryAllocation(of: Int.self, capacity: tables.variableCount + words) { scratch in
+        let budget = scratch.baseAddress.unsafelyUnwrapped
+        budget[BudgetWords.left] = stepBudget
+        budget[BudgetWords.node] = -1
+        budget[BudgetWords.whole] = stepBudget
+        let resolved = UnsafeMutableBufferPointer(start: budget + words, count: tables.variableCount)
         for i in 0..<tables.variableCount {
           resolved[i] = view.index(of: tables.variables[i]) ?? -1
         }
-        let budget = resolved.baseAddress! + tables.variableCount
-        budget[0] = stepBudget
-        budget[1] = -1
-        budget[2] = stepBudget
-        let result: CELResult
-        if tables.loopCount == 0 {
-          result = Interpreter(
+        guard tables.loopCount > 0 else {
+          return Interpreter(
             program: program, tables: tables, activation: view, bindingIndices: resolved,
-            slots: .init(start: nil, count: 0), budget: budget, recorder: recorder
-          ).eval(program.root)
-        } else {
-          // Each loop sets its slot before reading it.
-          result = withUnsafeTemporaryAllocation(of: Slot.self, capacity: tables.loopCount) { slots in
-            Interpreter(
-              program: program, tables: tables, activation: view, bindingIndices: resolved, slots: slots,
-              budget: budget, recorder: recorder
-            ).eval(program.root)
-          }
+            slots: .init(start: nil, count: 0), recorder: recorder
+          ).evalRoot()
         }
-        // An exceeded budget ends the evaluation whatever the operators around it made of it.
-        guard budget[0] < 0 else { return result }
-        let at = budget[1] >= 0 ? program.locations[budget[1]] : nil
-        return .error(CELError.budgetExceeded(stepBudget, location: at))
+        // Each loop sets its slot before reading it.
+        return withUnsafeTemporaryAllocation(of: Slot.self, capacity: tables.loopCount) { slots in
+          Interpreter(
+            program: program, tables: tables, activation: view, bindingIndices: resolved, slots: slots,
+            recorder: recorder
+          ).evalRoot()
+        }
       }
     }
   }

@@ -16,7 +16,12 @@ struct Slot {
 /// ``StateRecorder`` for ``CELProgram/evaluate(_:recording:)``, which records the result
 /// of every node evaluated and takes no shortcut past a sub-expression.
 struct Interpreter<Recorder: EvaluationRecorder> {
-  let program: CompiledProgram
+  /// Unowned: the ``CELProgram`` evaluating holds the program for the whole evaluation.
+  /// So the ordinary interpreter (`Interpreter<NoRecording>`) is plain data, which needs
+  /// no retain when made nor a destroy when done; with a strong reference the generic
+  /// struct was destroyed through its type's value witness (a metadata lookup, a `memcpy`
+  /// and a release) once per evaluation: most of the budget's first measured cost.
+  unowned(unsafe) let program: CompiledProgram
   /// The program's tables, held here so that each step reaches them with one load.
   let tables: ProgramTables
   let activation: ActivationView
@@ -25,10 +30,29 @@ struct Interpreter<Recorder: EvaluationRecorder> {
   let bindingIndices: UnsafeMutableBufferPointer<Int>
   /// Iteration variables, by ``Loop/slot``; each is set only while its loop runs.
   let slots: UnsafeMutableBufferPointer<Slot>
-  /// The steps left of the evaluation's budget (see ``CELActivation/stepBudget``); after
-  /// it the node where the budget ran out (-1 until then), then the whole budget.
-  let budget: UnsafeMutablePointer<Int>
   let recorder: Recorder
+
+  /// The evaluation's budget (see ``CELActivation/stepBudget``): the ``BudgetWords``
+  /// just before ``bindingIndices`` in the same scratch buffer, so that the interpreter
+  /// holds no pointer more than it did without a budget.
+  @inline(__always)
+  var budget: UnsafeMutablePointer<Int> { bindingIndices.baseAddress.unsafelyUnwrapped - BudgetWords.count }
+
+  /// Evaluates the whole expression. An exceeded budget ends it whatever the operators
+  /// around the macro made of the error (`||`, `all` and unknowns absorb errors).
+  @inline(__always)
+  func evalRoot() -> CELResult {
+    let result = eval(program.root)
+    if budget[BudgetWords.left] >= 0 { return result }
+    return exceededResult()
+  }
+
+  @inline(never)
+  private func exceededResult() -> CELResult {
+    let node = budget[BudgetWords.node]
+    let at = node >= 0 ? program.locations[node] : nil
+    return .error(CELError.budgetExceeded(budget[BudgetWords.whole], location: at))
+  }
 
   @inline(__always)
   func located(_ result: CELResult, _ node: Int32) -> CELResult {
@@ -71,15 +95,17 @@ struct Interpreter<Recorder: EvaluationRecorder> {
   /// `node`.
   @inline(__always)
   func spend(_ steps: Int, at node: Int32) -> Bool {
-    budget.pointee -= steps
-    if budget.pointee >= 0 { return true }
+    let budget = budget
+    let left = budget[BudgetWords.left] - steps
+    budget[BudgetWords.left] = left
+    if left >= 0 { return true }
     exhausted(at: node)
     return false
   }
 
   @inline(never)
   private func exhausted(at node: Int32) {
-    if budget[1] < 0 { budget[1] = Int(node) }
+    if budget[BudgetWords.node] < 0 { budget[BudgetWords.node] = Int(node) }
   }
 
   private func evalNode(_ node: Int32) -> CELResult {
@@ -310,7 +336,7 @@ struct Interpreter<Recorder: EvaluationRecorder> {
   /// The error of an evaluation whose budget ran out at `node`.
   @inline(never)
   func budgetError(_ node: Int32) -> CELResult {
-    .error(CELError.budgetExceeded(budget[2], location: program.locations[Int(node)]))
+    .error(CELError.budgetExceeded(budget[BudgetWords.whole], location: program.locations[Int(node)]))
   }
 
   /// Where the value of `node` is stored, when it is a bound variable, an iteration
@@ -471,6 +497,19 @@ struct Interpreter<Recorder: EvaluationRecorder> {
     }
     return failure ?? .value(.map(builder.build()))
   }
+}
+
+/// The budget's words at the start of an evaluation's scratch integers (see
+/// ``Interpreter/budget``).
+enum BudgetWords {
+  /// The steps left; below zero once the budget has run out.
+  static let left = 0
+  /// The node where the budget ran out, -1 until then.
+  static let node = 1
+  /// The whole budget, for the error's message.
+  static let whole = 2
+  /// How many words.
+  static let count = 3
 }
 
 /// A borrowed view of a ``CELActivation`` for one evaluation.

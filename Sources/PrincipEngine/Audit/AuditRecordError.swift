@@ -21,6 +21,9 @@ public struct AuditRecordError: Error, Sendable, Hashable {
     case malformedJSON(detail: String, column: Int)
     /// The record is JSON, but not an object.
     case notAnObject(found: String)
+    /// A line longer than the caller accepts (the server's `/v1/audit`; the CLI's audit
+    /// stops instead, ``AuditError/recordTooLong(_:limit:)``); its bytes are dropped.
+    case lineTooLong(limit: Int)
     /// A CSV row that does not fit the header, or a quote left open.
     case malformedCSV(detail: LocalizedText)
     /// A CSV cell the column mapping cannot turn into the field's type.
@@ -48,6 +51,8 @@ public struct AuditRecordError: Error, Sendable, Hashable {
       return da ? "ugyldig JSON (kolonne \(column)): \(detail)" : "malformed JSON (column \(column)): \(detail)"
     case .notAnObject(let found):
       return da ? "forventede et JSON-objekt, fandt \(found)" : "expected a JSON object, found \(found)"
+    case .lineTooLong(let limit):
+      return da ? "linjen er længere end \(limit) byte" : "the line is longer than \(limit) bytes"
     case .malformedCSV(let detail):
       return (da ? "ugyldig CSV: " : "malformed CSV: ") + detail[language]
     case .unconvertibleCell(let column, _, let expected):

@@ -63,6 +63,7 @@ final class CompiledRule: Sendable {
     /// ``exceededCode`` (no outcome's) for `exceeded`.
     @inline(__always)
     var code: UInt8 {
+      // One switch on the result, as `outcome.code` was before `exceeded`.
       switch self {
       case .notApplicable: Outcome.notApplicable.code
       case .satisfied: Outcome.satisfied.code
