@@ -14,8 +14,9 @@ import Testing
     let proposal = try ProposalReader(schema: library.schema).read(text: text, file: "-")
     let (name, date) = try #require(ProposalReader.packAndDate(of: proposal))
     let pack = try library.pack(named: name, on: date)
-    let assessment = Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
-    return JSONReport.generateReport(AssessmentReport(assessment: assessment, pack: pack, ladder: library.ladder, file: "-"), in: language)
+    let assessment = try Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
+    return JSONReport.generateReport(
+      AssessmentReport(assessment: assessment, pack: pack, ladder: library.ladder, file: "-", schema: library.schema), in: language)
   }
 
   @Test("every example answers the CLI's JSON report, with its pack, fingerprint and a decision id", arguments: ServerFixture.examples)
