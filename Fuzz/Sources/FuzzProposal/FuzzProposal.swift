@@ -20,8 +20,8 @@ public func fuzzProposal(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 
     let proposal = try reader.read(text: text, file: file)
     guard let (name, date) = ProposalReader.packAndDate(of: proposal) else { return 0 }
     let pack = try library.pack(named: name, on: date)
-    let assessment = Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
-    let report = AssessmentReport(assessment: assessment, pack: pack, ladder: library.ladder, file: file)
+    let assessment = try Evaluator(pack: pack, ladder: library.ladder).assess(proposal)
+    let report = AssessmentReport(assessment: assessment, pack: pack, ladder: library.ladder, file: file, schema: library.schema)
     for format in ReportFormat.allCases {
       for language in [Language.da, .en] {
         _ = format.reporter.generateReport(report, in: language)
