@@ -40,7 +40,7 @@ private let csvFile = folder.appending(path: "decisions.csv").path
 
 private final class MemorySink: ResultSink {
   var bytes: [UInt8] = []
-  func write(_ bytes: [UInt8]) throws(AuditError) { self.bytes += bytes }
+  func write(_ bytes: [UInt8]) throws(OutputError) { self.bytes += bytes }
 }
 
 /// Audits `data` as the input `path` in `format`; an input the audit refuses whole (a CSV
