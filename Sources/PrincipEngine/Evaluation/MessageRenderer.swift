@@ -74,10 +74,16 @@ public enum ValueText {
     case .uint(let number): return String(number)
     case .double(let number): return number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     case .timestamp(let time):
-      let text = time.description
-      return text.hasSuffix("T00:00:00Z") ? String(text.prefix(10)) : text
+      return date(time)
     case .list(let elements): return elements.isEmpty ? "[]" : elements.map { plain($0, language) }.joined(separator: ", ")
     default: return value.description
     }
+  }
+
+  /// A timestamp as a caseworker reads it: `2024-03-01` for a date (midnight UTC, as
+  /// proposals hold dates), otherwise its CEL text.
+  public static func date(_ time: CELTimestamp) -> String {
+    let text = time.description
+    return text.hasSuffix("T00:00:00Z") ? String(text.prefix(10)) : text
   }
 }

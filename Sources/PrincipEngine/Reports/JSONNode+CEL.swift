@@ -16,8 +16,7 @@ extension JSONNode {
     case .map(let map):
       self = .object(map.pairs.map { pair in (pair.key.stringValue ?? pair.key.description, JSONNode(pair.value)) })
     case .timestamp(let time):
-      let text = time.description
-      self = .string(text.hasSuffix("T00:00:00Z") ? String(text.prefix(10)) : text)
+      self = .string(ValueText.date(time))
     case .duration(let duration): self = .string(duration.description)
     case .type(let type): self = .string(CELValue.type(type).description)
     }

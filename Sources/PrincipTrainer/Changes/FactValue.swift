@@ -38,8 +38,7 @@ public indirect enum FactValue: Sendable, Hashable, Codable, CustomStringConvert
     case .map(let map):
       self = .object(map.pairs.map { Member(key: $0.key.stringValue ?? $0.key.description, value: FactValue($0.value)) })
     case .timestamp(let time):
-      let text = time.description
-      self = .string(text.hasSuffix("T00:00:00Z") ? String(text.prefix(10)) : text)
+      self = .string(ValueText.date(time))
     default: self = .string(value.description)
     }
   }
